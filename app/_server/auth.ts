@@ -1,0 +1,54 @@
+/** next-auth configuration: email + password, sessions in a signed cookie that expires. */
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { registra } from "@/lib/audit";
+import { verificaCredenziali } from "@/lib/auth/login";
+import { authSecret } from "@/lib/auth/secret";
+import { credenzialiSchema } from "@/lib/auth/schemas";
+
+// Without a configured public URL, take the host from the request (we run behind no other proxy).
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+export const SESSIONE_ORE = 8;
+
+function indirizzo(headers: Record<string, unknown> | undefined): string {
+  const xff = headers?.["x-forwarded-for"];
+  const primo = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
+  return primo || "sconosciuto";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSIONE_ORE * 3600 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email e password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = credenzialiSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Dati non validi");
+        const esito = await verificaCredenziali(getDb(), parsed.data.email, parsed.data.password, indirizzo(req?.headers));
+        // The message travels to the login form; it never says whether the email exists.
+        if (!esito.ok) throw new Error(esito.messaggio);
+        return { id: String(esito.userId), name: esito.nome, email: esito.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid };
+    },
+  },
+  events: {
+    signOut({ token }) {
+      const uid = typeof token?.uid === "number" ? token.uid : null;
+      registra(getDb(), { userId: uid, attore: token?.email ?? null, azione: "uscita" });
+    },
+  },
+};

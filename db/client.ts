@@ -1,0 +1,43 @@
+/**
+ * One SQLite connection per process: WAL so readers never wait for the writer,
+ * foreign keys on, and a busy timeout so concurrent writers queue instead of failing.
+ */
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? "data/bilancio.sqlite");
+}
+
+export function openDatabase(file = databasePath()): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function applyMigrations(db: Db): void {
+  migrate(db, { migrationsFolder: path.resolve(process.cwd(), "drizzle") });
+}
+
+// Next.js may load this module more than once in development; keep one connection.
+const globalForDb = globalThis as unknown as { __bilancioDb?: Db };
+
+/** The app's shared connection, migrated on first use. */
+export function getDb(): Db {
+  if (!globalForDb.__bilancioDb) {
+    const db = openDatabase();
+    applyMigrations(db);
+    globalForDb.__bilancioDb = db;
+  }
+  return globalForDb.__bilancioDb;
+}

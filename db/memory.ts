@@ -1,0 +1,8 @@
+/** A migrated in-memory database for unit tests. */
+import { applyMigrations, openDatabase, type Db } from "./client";
+
+export function memoryDb(): Db {
+  const db = openDatabase(":memory:");
+  applyMigrations(db);
+  return db;
+}

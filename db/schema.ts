@@ -1,0 +1,260 @@
+/**
+ * The whole data model. Later features add screens, not tables.
+ * Timestamps are ISO-8601 UTC strings (sortable, readable in raw SQL).
+ */
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+
+export const ente = sqliteTable("ente", {
+  id: integer("id").primaryKey(),
+  nome: text("nome").notNull(),
+});
+
+export const settori = sqliteTable("settori", {
+  id: integer("id").primaryKey(),
+  codice: text("codice").notNull().unique(),
+  nome: text("nome").notNull(),
+  attivo: integer("attivo", { mode: "boolean" }).notNull().default(true),
+});
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  nome: text("nome").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  attivo: integer("attivo", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const RUOLI = ["amministratore", "coordinatore", "referente", "assessore", "lettore"] as const;
+export type Ruolo = (typeof RUOLI)[number];
+
+/** One person can hold several roles; a referente's role names their settore. */
+export const roleMemberships = sqliteTable(
+  "role_memberships",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ruolo: text("ruolo", { enum: RUOLI }).notNull(),
+    settoreId: integer("settore_id").references(() => settori.id),
+  },
+  (t) => [
+    uniqueIndex("role_memberships_unique").on(t.userId, t.ruolo, t.settoreId),
+    check("referente_has_settore", sql`(${t.ruolo} = 'referente') = (${t.settoreId} IS NOT NULL)`),
+  ],
+);
+
+export const editions = sqliteTable("editions", {
+  id: integer("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  titolo: text("titolo").notNull(),
+  annoInizio: integer("anno_inizio").notNull(),
+  annoFine: integer("anno_fine").notNull(),
+  stato: text("stato", { enum: ["in_preparazione", "in_firma", "firmata", "pubblicata"] }).notNull().default("in_preparazione"),
+  /** The edition this one was carried forward from (its values are the baseline). */
+  basataSuId: integer("basata_su_id"),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+export const parts = sqliteTable(
+  "parts",
+  {
+    id: integer("id").primaryKey(),
+    editionId: integer("edition_id").notNull().references(() => editions.id),
+    codice: text("codice").notNull(),
+    titolo: text("titolo").notNull(),
+    posizione: integer("posizione").notNull(),
+  },
+  (t) => [uniqueIndex("parts_codice").on(t.editionId, t.codice)],
+);
+
+export const areas = sqliteTable("areas", {
+  id: integer("id").primaryKey(),
+  partId: integer("part_id").notNull().references(() => parts.id),
+  numero: integer("numero").notNull(),
+  titolo: text("titolo").notNull(),
+  posizione: integer("posizione").notNull(),
+});
+
+export const ambiti = sqliteTable(
+  "ambiti",
+  {
+    id: integer("id").primaryKey(),
+    areaId: integer("area_id").notNull().references(() => areas.id),
+    codice: text("codice").notNull(),
+    titolo: text("titolo").notNull(),
+    obiettivo: text("obiettivo").notNull(),
+    /** Names of the assessori who answer for the ambito, in the report's order. */
+    assessori: text("assessori", { mode: "json" }).$type<string[]>().notNull(),
+    posizione: integer("posizione").notNull(),
+  },
+);
+
+export const ambitoSettori = sqliteTable(
+  "ambito_settori",
+  {
+    ambitoId: integer("ambito_id").notNull().references(() => ambiti.id),
+    settoreId: integer("settore_id").notNull().references(() => settori.id),
+    posizione: integer("posizione").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ambitoId, t.settoreId] })],
+);
+
+export const STATI_SEZIONE = ["bozza", "inviata", "da_rivedere", "approvata"] as const;
+
+/** The unit of work and of review: one ambito's (or one identity page's) content. */
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: integer("id").primaryKey(),
+    editionId: integer("edition_id").notNull().references(() => editions.id),
+    partId: integer("part_id").notNull().references(() => parts.id),
+    /** Set for a section inside an area; null for a page directly in a part. */
+    ambitoId: integer("ambito_id").unique().references(() => ambiti.id),
+    codice: text("codice").notNull(),
+    titolo: text("titolo").notNull(),
+    settoreId: integer("settore_id").notNull().references(() => settori.id),
+    stato: text("stato", { enum: STATI_SEZIONE }).notNull().default("bozza"),
+    scadenza: text("scadenza"),
+    posizione: integer("posizione").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("sections_codice").on(t.editionId, t.codice), index("sections_settore").on(t.settoreId)],
+);
+
+export const TIPI_BLOCCO = ["indicatore", "serie", "tabella", "scheda", "testo"] as const;
+
+export const blocks = sqliteTable(
+  "blocks",
+  {
+    id: integer("id").primaryKey(),
+    sectionId: integer("section_id").notNull().references(() => sections.id),
+    tipo: text("tipo", { enum: TIPI_BLOCCO }).notNull(),
+    /** Validated by the zod schema of its kind (lib/content/blocks.ts) before every write. */
+    payload: text("payload", { mode: "json" }).notNull(),
+    posizione: integer("posizione").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [index("blocks_section").on(t.sectionId, t.posizione)],
+);
+
+/** Every saved state of a section: the full list of its blocks at that moment. */
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey(),
+    sectionId: integer("section_id").notNull().references(() => sections.id),
+    numero: integer("numero").notNull(),
+    contenuto: text("contenuto", { mode: "json" }).notNull(),
+    motivo: text("motivo", { enum: ["salvataggio", "invio", "ripristino", "importazione"] }).notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("revisions_numero").on(t.sectionId, t.numero)],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey(),
+    sectionId: integer("section_id").notNull().references(() => sections.id),
+    /** Anchor: a block and, optionally, one of its fields (e.g. "valore"). */
+    blockId: integer("block_id").references(() => blocks.id, { onDelete: "set null" }),
+    campo: text("campo"),
+    parentId: integer("parent_id"),
+    authorId: integer("author_id").notNull().references(() => users.id),
+    testo: text("testo").notNull(),
+    risolto: integer("risolto", { mode: "boolean" }).notNull().default(false),
+    risoltoDa: integer("risolto_da").references(() => users.id),
+    risoltoIl: text("risolto_il"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_section").on(t.sectionId)],
+);
+
+/** The Assessore's sign-off: who, when, and the SHA-256 of the canonical content shown. */
+export const signatures = sqliteTable("signatures", {
+  id: integer("id").primaryKey(),
+  editionId: integer("edition_id").notNull().references(() => editions.id),
+  revisione: integer("revisione").notNull(),
+  userId: integer("user_id").notNull().references(() => users.id),
+  sha256: text("sha256").notNull(),
+  firmataIl: text("firmata_il").notNull().default(now),
+});
+
+/** Immutable published snapshots: revision 1 is the edition, 2, 3… its errata. */
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: integer("id").primaryKey(),
+    editionId: integer("edition_id").notNull().references(() => editions.id),
+    revisione: integer("revisione").notNull(),
+    datiJson: text("dati_json").notNull(),
+    sha256: text("sha256").notNull(),
+    signatureId: integer("signature_id").notNull().references(() => signatures.id),
+    modifiche: text("modifiche"),
+    pubblicataIl: text("pubblicata_il").notNull().default(now),
+  },
+  (t) => [uniqueIndex("publications_revisione").on(t.editionId, t.revisione)],
+);
+
+export const notifications = sqliteTable("notifications", {
+  id: integer("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id),
+  testo: text("testo").notNull(),
+  link: text("link"),
+  letta: integer("letta", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Mail is written here first, in the same transaction as its cause, and sent by a worker. */
+export const mailOutbox = sqliteTable("mail_outbox", {
+  id: integer("id").primaryKey(),
+  destinatario: text("destinatario").notNull(),
+  oggetto: text("oggetto").notNull(),
+  corpo: text("corpo").notNull(),
+  tentativi: integer("tentativi").notNull().default(0),
+  ultimoErrore: text("ultimo_errore"),
+  inviataIl: text("inviata_il"),
+  createdAt: createdAt(),
+});
+
+/** Failed and successful logins, for throttling per account and per address. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    riuscito: integer("riuscito", { mode: "boolean" }).notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("login_attempts_email").on(t.email, t.at), index("login_attempts_ip").on(t.ip, t.at)],
+);
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    at: text("at").notNull().default(now),
+    userId: integer("user_id").references(() => users.id),
+    /** Who acted, as text too: the trail stays readable if the user is renamed. */
+    attore: text("attore"),
+    azione: text("azione").notNull(),
+    editionId: integer("edition_id"),
+    sectionId: integer("section_id"),
+    settoreId: integer("settore_id"),
+    dettagli: text("dettagli", { mode: "json" }),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_section").on(t.sectionId)],
+);

@@ -1,0 +1,113 @@
+/**
+ * Writes a validated edition package into the database, all or nothing:
+ * one transaction holds every row, the first revision of each section and the audit row.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { ambiti, ambitoSettori, areas, blocks, editions, ente, parts, revisions, sections, settori } from "../../db/schema";
+import { registra } from "../audit";
+import type { Pacchetto, SezionePacchetto } from "./schema";
+import { validaPacchetto, type ErrorePacchetto } from "./validate";
+
+export type EsitoImport = { ok: true; editionId: number; sezioni: number; blocchi: number } | { ok: false; errori: ErrorePacchetto[] };
+
+export interface Autore {
+  userId: number | null;
+  attore: string;
+}
+
+export function importaPacchetto(db: Db, dati: unknown, autore: Autore): EsitoImport {
+  const v = validaPacchetto(dati);
+  if (!v.ok) return v;
+  const p = v.pacchetto;
+  const esistente = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, p.edizione.slug)).get();
+  if (esistente) {
+    return { ok: false, errori: [{ percorso: "$.edizione.slug", messaggio: `Esiste già un'edizione con slug "${p.edizione.slug}"` }] };
+  }
+  return db.transaction((tx) => scrivi(tx as unknown as Db, p, autore));
+}
+
+function scrivi(tx: Db, p: Pacchetto, autore: Autore): EsitoImport {
+  const enteEsistente = tx.select().from(ente).get();
+  if (!enteEsistente) tx.insert(ente).values({ nome: p.ente.nome }).run();
+
+  // Settori belong to the Comune, not to one edition: reuse those with the same codice.
+  const settoreId = new Map<string, number>();
+  for (const s of p.settori) {
+    const row = tx.select({ id: settori.id }).from(settori).where(eq(settori.codice, s.codice)).get();
+    const id = row?.id ?? Number(tx.insert(settori).values({ codice: s.codice, nome: s.nome }).run().lastInsertRowid);
+    settoreId.set(s.codice, id);
+  }
+
+  const editionId = Number(
+    tx.insert(editions)
+      .values({
+        slug: p.edizione.slug,
+        titolo: p.edizione.titolo,
+        annoInizio: p.edizione.annoInizio,
+        annoFine: p.edizione.annoFine,
+      })
+      .run().lastInsertRowid,
+  );
+
+  let posizioneSezione = 0;
+  let nSezioni = 0;
+  let nBlocchi = 0;
+  const scriviSezione = (s: SezionePacchetto, partId: number, ambitoId: number | null) => {
+    const sectionId = Number(
+      tx.insert(sections)
+        .values({
+          editionId,
+          partId,
+          ambitoId,
+          codice: s.codice,
+          titolo: s.titolo,
+          settoreId: settoreId.get(s.settore)!,
+          stato: s.stato,
+          scadenza: s.scadenza ?? null,
+          posizione: posizioneSezione++,
+        })
+        .run().lastInsertRowid,
+    );
+    s.blocchi.forEach((b, i) => {
+      tx.insert(blocks).values({ sectionId, tipo: b.tipo, payload: b, posizione: i, updatedBy: autore.userId }).run();
+    });
+    tx.insert(revisions)
+      .values({ sectionId, numero: 1, contenuto: s.blocchi, motivo: "importazione", authorId: autore.userId })
+      .run();
+    nSezioni++;
+    nBlocchi += s.blocchi.length;
+  };
+
+  p.parti.forEach((parte, pi) => {
+    const partId = Number(tx.insert(parts).values({ editionId, codice: parte.codice, titolo: parte.titolo, posizione: pi }).run().lastInsertRowid);
+    parte.sezioni.forEach((s) => scriviSezione(s, partId, null));
+    parte.aree.forEach((area, ai) => {
+      const areaId = Number(tx.insert(areas).values({ partId, numero: area.numero, titolo: area.titolo, posizione: ai }).run().lastInsertRowid);
+      area.ambiti.forEach((ambito, bi) => {
+        const ambitoId = Number(
+          tx.insert(ambiti)
+            .values({ areaId, codice: ambito.codice, titolo: ambito.titolo, obiettivo: ambito.obiettivo, assessori: ambito.assessori, posizione: bi })
+            .run().lastInsertRowid,
+        );
+        ambito.settori.forEach((c, i) => tx.insert(ambitoSettori).values({ ambitoId, settoreId: settoreId.get(c)!, posizione: i }).run());
+        scriviSezione(ambito.sezione, partId, ambitoId);
+      });
+    });
+  });
+
+  // The state is set last: a package may carry an already-published edition,
+  // and the database refuses content written into a published one.
+  if (p.edizione.stato !== "in_preparazione") {
+    tx.update(editions).set({ stato: p.edizione.stato }).where(eq(editions.id, editionId)).run();
+  }
+
+  registra(tx, {
+    userId: autore.userId,
+    attore: autore.attore,
+    azione: "edizione.importa",
+    editionId,
+    dettagli: { slug: p.edizione.slug, sezioni: nSezioni, blocchi: nBlocchi },
+  });
+  return { ok: true, editionId, sezioni: nSezioni, blocchi: nBlocchi };
+}

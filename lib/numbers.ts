@@ -1,0 +1,68 @@
+/**
+ * Italian number formatting: "71.924", "2,11", "14,7%", "1,8 milioni di euro".
+ * Values are stored whole (1800000); `scala` only decides how they are printed.
+ */
+export type Scala = "mila" | "milioni" | "miliardi";
+
+const FATTORE: Record<Scala, number> = { mila: 1e3, milioni: 1e6, miliardi: 1e9 };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(conSegno: boolean, decimali?: number): Intl.NumberFormat {
+  const key = `${conSegno}:${decimali ?? ""}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("it-IT", {
+      // Italian CLDR leaves 4-digit numbers ungrouped ("1500"); the report writes "1.500".
+      useGrouping: "always",
+      maximumFractionDigits: decimali ?? 3,
+      minimumFractionDigits: decimali ?? 0,
+      signDisplay: conSegno ? "exceptZero" : "auto",
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export interface OpzioniNumero {
+  scala?: Scala;
+  /** A change rather than a level: always printed with its sign. */
+  variazione?: boolean;
+  decimali?: number;
+}
+
+/** 71924 → "71.924"; 2.11 → "2,11"; 1800000 with scala "milioni" → "1,8 milioni". */
+export function formatNumero(valore: number, opzioni: OpzioniNumero = {}): string {
+  const base = opzioni.scala ? valore / FATTORE[opzioni.scala] : valore;
+  // Normalise the minus sign to ASCII so copied figures paste cleanly into spreadsheets.
+  const testo = formatter(!!opzioni.variazione, opzioni.decimali).format(base).replace("\u2212", "-");
+  return opzioni.scala ? `${testo} ${opzioni.scala}` : testo;
+}
+
+/** A value with its unit, the way the report prints it: "14,7%", "1,8 milioni di euro", "70,4 kmq". */
+export function formatValore(valore: number, unita: string | undefined, opzioni: OpzioniNumero = {}): string {
+  const numero = formatNumero(valore, opzioni);
+  const u = (unita ?? "").trim();
+  if (!u) return numero;
+  if (u === "%") return `${numero}%`;
+  // "1,8 milioni di euro", but "175 mila euro": Italian takes "di" after milioni/miliardi.
+  if (opzioni.scala === "milioni" || opzioni.scala === "miliardi") return `${numero} di ${u}`;
+  return `${numero} ${u}`;
+}
+
+/** An ISO date "2017-03-31" as "31/03/2017". */
+export function formatData(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A timestamp as "25/11/2026 10:42" in Italian time. */
+export function formatDataOra(iso: string): string {
+  return new Intl.DateTimeFormat("it-IT", {
+    timeZone: "Europe/Rome",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso)).replace(",", "");
+}

@@ -1,0 +1,35 @@
+/**
+ * Recreates the database from nothing: migrations, the Cremona demo package,
+ * and the demo accounts (password DEMO_PASSWORD, or generated and printed once).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations, databasePath, openDatabase } from "../db/client";
+import { creaUtentiDemo, UTENTI_DEMO } from "../db/demo-users";
+import { importaPacchetto } from "../lib/edition-package/import";
+
+const DEMO = path.resolve("db/demo/cremona-2014-2016.json");
+
+async function main() {
+  const file = databasePath();
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
+  const db = openDatabase(file);
+  applyMigrations(db);
+  const esito = importaPacchetto(db, JSON.parse(readFileSync(DEMO, "utf8")), { userId: null, attore: "db:reset" });
+  if (!esito.ok) {
+    for (const e of esito.errori) console.error(`${e.percorso}: ${e.messaggio}`);
+    process.exit(1);
+  }
+  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
+  await creaUtentiDemo(db, password);
+  db.$client.close();
+
+  console.log(`Database ricreato: ${file}`);
+  console.log(`Edizione demo caricata: ${esito.sezioni} sezioni, ${esito.blocchi} blocchi.`);
+  console.log("\nAccount demo:");
+  for (const u of UTENTI_DEMO) console.log(`  ${u.email.padEnd(34)} ${u.ruolo}${u.settore ? ` (${u.settore})` : ""}`);
+  console.log(process.env.DEMO_PASSWORD ? "  password: quella in DEMO_PASSWORD" : `  password: ${password}`);
+}
+
+main();

@@ -1,0 +1,6 @@
+import { applyMigrations, databasePath, openDatabase } from "../db/client";
+
+const db = openDatabase();
+applyMigrations(db);
+db.$client.close();
+console.log(`Migrazioni applicate a ${databasePath()}`);
