@@ -12,7 +12,7 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH ?? "data/bilancio.sqlite");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? "data/bilancio.sqlite");
 }
 
 export function openDatabase(file = databasePath()): Db {
@@ -26,7 +26,7 @@ export function openDatabase(file = databasePath()): Db {
 }
 
 export function applyMigrations(db: Db): void {
-  migrate(db, { migrationsFolder: path.resolve(process.cwd(), "drizzle") });
+  migrate(db, { migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle") });
 }
 
 // Next.js may load this module more than once in development; keep one connection.

@@ -43,7 +43,13 @@ export type AzioneEdizione =
   | "edizione.pubblica";
 
 /** Actions that need no resource. */
-export type AzioneGenerale = "utenti.gestisci" | "audit.leggi";
+export type AzioneGenerale =
+  | "utenti.gestisci"
+  | "audit.leggi"
+  /** The coordinator's dashboard of the edition. */
+  | "coordinamento.accedi"
+  /** The referente's list of their settore's sections. */
+  | "settore.lavora";
 
 export type Azione = AzioneSezione | AzioneEdizione | AzioneGenerale;
 
@@ -123,6 +129,8 @@ export function decidi(a: Attore, azione: Azione, risorsa?: SezioneRisorsa | Edi
   if (azione === "audit.leggi") {
     return ha(a, "amministratore") || ha(a, "coordinatore") ? SI : no("Il tuo ruolo non consente di consultare il registro.");
   }
+  if (azione === "coordinamento.accedi") return ha(a, "coordinatore") ? SI : no("Pagina riservata al coordinamento.");
+  if (azione === "settore.lavora") return ha(a, "referente") ? SI : no("Pagina riservata ai referenti di settore.");
   if (!risorsa) throw new Error(`L'azione ${azione} richiede una risorsa`);
   if (azione.startsWith("sezione.")) return sezione(a, azione as AzioneSezione, risorsa as SezioneRisorsa);
   return edizione(a, azione as AzioneEdizione, risorsa as EdizioneRisorsa);

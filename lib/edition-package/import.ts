@@ -24,7 +24,12 @@ export function importaPacchetto(db: Db, dati: unknown, autore: Autore): EsitoIm
   if (esistente) {
     return { ok: false, errori: [{ percorso: "$.edizione.slug", messaggio: `Esiste già un'edizione con slug "${p.edizione.slug}"` }] };
   }
-  return db.transaction((tx) => scrivi(tx as unknown as Db, p, autore));
+  try {
+    return db.transaction((tx) => scrivi(tx as unknown as Db, p, autore));
+  } catch (e) {
+    // The transaction has been rolled back: nothing of the package remains.
+    return { ok: false, errori: [{ percorso: "$", messaggio: `Il database ha rifiutato il pacchetto: ${(e as Error).message}` }] };
+  }
 }
 
 function scrivi(tx: Db, p: Pacchetto, autore: Autore): EsitoImport {

@@ -1,0 +1,13 @@
+import { ETICHETTE_STATO_SEZIONE, type RigaSezione } from "@/lib/editions/queries";
+
+// Dark text on light tints and white on dark fills keep AA contrast.
+const CLASSI: Record<RigaSezione["stato"], string> = {
+  bozza: "bg-light text-dark border",
+  inviata: "bg-primary text-white",
+  da_rivedere: "bg-warning text-dark",
+  approvata: "bg-success text-white",
+};
+
+export function StatoBadge({ stato }: { stato: RigaSezione["stato"] }) {
+  return <span className={`badge badge-stato ${CLASSI[stato]}`}>{ETICHETTE_STATO_SEZIONE[stato]}</span>;
+}

@@ -1,0 +1,73 @@
+/**
+ * The report renderer: a section's blocks as the published report shows them,
+ * with sources and notes numbered at the end. Reused by every read-only view.
+ */
+import type { Blocco } from "@/lib/content/blocks";
+import { Note } from "@/lib/content/notes";
+import { IndicatoreView } from "./IndicatoreView";
+import { NoteList, NoteRef } from "./NoteRef";
+import { RichText } from "./RichText";
+import { SchedaView } from "./SchedaView";
+import { SerieView } from "./SerieView";
+import { TabellaView } from "./TabellaView";
+
+type Gruppo = { tipo: "indicatori"; blocchi: { id: number; dati: Extract<Blocco, { tipo: "indicatore" }> }[] } | { tipo: "singolo"; id: number; dati: Blocco };
+
+/** Consecutive indicators are laid out together as a grid of headline figures. */
+function raggruppa(blocchi: { id: number; dati: Blocco }[]): Gruppo[] {
+  const out: Gruppo[] = [];
+  for (const b of blocchi) {
+    const ultimo = out[out.length - 1];
+    if (b.dati.tipo === "indicatore") {
+      const item = { id: b.id, dati: b.dati };
+      if (ultimo?.tipo === "indicatori") ultimo.blocchi.push(item);
+      else out.push({ tipo: "indicatori", blocchi: [item] });
+    } else out.push({ tipo: "singolo", id: b.id, dati: b.dati });
+  }
+  return out;
+}
+
+export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocco }[] }) {
+  const note = new Note();
+  const contenuto = raggruppa(blocchi).map((g) => {
+    if (g.tipo === "indicatori") {
+      return (
+        <div key={`i${g.blocchi[0].id}`} className="row g-3 my-3">
+          {g.blocchi.map((b) => (
+            <div key={b.id} className="col-sm-6 col-lg-4" id={`blocco-${b.id}`}>
+              <IndicatoreView b={b.dati} note={note.diBlocco(b.dati)} />
+            </div>
+          ))}
+        </div>
+      );
+    }
+    const b = g.dati;
+    const id = `blocco-${g.id}`;
+    const numeri = note.diBlocco(b);
+    return (
+      <div key={g.id} id={id}>
+        {b.tipo === "serie" && <SerieView b={b} note={numeri} id={id} />}
+        {b.tipo === "tabella" && <TabellaView b={b} note={numeri} />}
+        {b.tipo === "scheda" && <SchedaView b={b} note={numeri} id={id} />}
+        {b.tipo === "testo" && (
+          <div className="my-3">
+            {b.titolo && (
+              <h3 className="h4 mt-4">
+                {b.titolo}
+                <NoteRef numeri={numeri} />
+              </h3>
+            )}
+            <RichText doc={b.contenuto} />
+            {!b.titolo && <NoteRef numeri={numeri} />}
+          </div>
+        )}
+      </div>
+    );
+  });
+  return (
+    <>
+      {contenuto}
+      <NoteList note={note.elenco()} />
+    </>
+  );
+}

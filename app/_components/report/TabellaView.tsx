@@ -1,0 +1,34 @@
+import type { Tabella } from "@/lib/content/blocks";
+import { formatNumero } from "@/lib/numbers";
+import { NoteRef } from "./NoteRef";
+
+export function TabellaView({ b, note }: { b: Tabella; note: number[] }) {
+  return (
+    <div className="table-responsive my-4">
+      <table className="table table-striped">
+        <caption className="caption-top h5 text-body">
+          {b.titolo}
+          <NoteRef numeri={note} />
+        </caption>
+        <thead>
+          <tr>
+            {b.intestazione.map((h, i) => (
+              <th key={i} scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {b.righe.map((riga, i) => (
+            <tr key={i}>
+              {riga.map((c, j) => (
+                <td key={j} className={typeof c === "number" ? "text-end" : undefined}>
+                  {typeof c === "number" ? formatNumero(c) : c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div>
+      <h1 className="h2">Pagina non trovata</h1>
+      <p>L&apos;indirizzo non corrisponde a nessuna pagina.</p>
+      <Link href="/">Torna alla pagina iniziale</Link>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { consentiOppure403 } from "@/app/_server/guard";
+import { richiediUtente } from "@/app/_server/session";
+import { SectionContent } from "@/app/_components/report/SectionContent";
+import { StatoBadge } from "@/app/_components/StatoBadge";
+import { caricaSezione } from "@/lib/editions/queries";
+import { formatData } from "@/lib/numbers";
+import { decidi } from "@/lib/policy";
+
+export const metadata: Metadata = { title: "Sezione" };
+
+/** A section as the published report will show it, for everyone the policy lets read it. */
+export default async function SezionePage({ params }: { params: Promise<{ id: string }> }) {
+  const u = await richiediUtente();
+  const id = Number((await params).id);
+  const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
+  if (!s) notFound();
+  consentiOppure403(decidi(u.attore, "sezione.leggi", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  return (
+    <article>
+      <nav aria-label="Percorso" className="breadcrumb-container">
+        <ol className="breadcrumb">
+          {[s.edizione.titolo, s.parteTitolo, s.area && `${s.area.numero}. ${s.area.titolo}`]
+            .filter((x): x is string => !!x)
+            .map((voce, i, tutte) => (
+              <li key={voce} className="breadcrumb-item">
+                {voce}
+                {i < tutte.length - 1 && <span className="separator">/</span>}
+              </li>
+            ))}
+        </ol>
+      </nav>
+      <h1 className="h2">{s.titolo}</h1>
+      <p>
+        <StatoBadge stato={s.stato} /> · {s.settoreNome}
+        {s.scadenza && <> · scadenza {formatData(s.scadenza)}</>}
+      </p>
+      {s.ambito && (
+        <div className="callout mb-4">
+          <div className="callout-title">Obiettivo</div>
+          <p>{s.ambito.obiettivo}</p>
+          <p className="small mb-0">
+            Settori: {s.ambito.settori.join(", ")}
+            {s.ambito.assessori.length > 0 && <> · Assessori: {s.ambito.assessori.join(", ")}</>}
+          </p>
+        </div>
+      )}
+      {s.blocchi.length === 0 ? <p className="text-muted">La sezione non ha ancora contenuti.</p> : <SectionContent blocchi={s.blocchi} />}
+    </article>
+  );
+}

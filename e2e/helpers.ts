@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { openDatabase } from "../db/client";
+import { roleMemberships, sections, settori, users } from "../db/schema";
+import { hashPassword } from "../lib/auth/password";
+import type { Ruolo } from "../lib/policy";
+
+export const PASSWORD = process.env.E2E_DEMO_PASSWORD!;
+const db = () => openDatabase("data/e2e.sqlite");
+
+/** Fills and sends the login form; the outcome is for the caller to check. */
+export async function tentaAccesso(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+}
+
+/** Logs in and waits until the user has left the login page. */
+export async function accedi(page: Page, email: string, password = PASSWORD) {
+  await tentaAccesso(page, email, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function esci(page: Page) {
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** No serious or critical accessibility violation on the current page. */
+export async function controllaAccessibilita(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const gravi = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(gravi.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+export function idSezione(codice: string): number {
+  const d = db();
+  try {
+    return d.select({ id: sections.id }).from(sections).where(eq(sections.codice, codice)).get()!.id;
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** A fresh account for tests that change or lock it, so demo users stay usable. */
+export async function creaUtente(email: string, password: string, ruolo: Ruolo, settore?: string): Promise<number> {
+  const hash = await hashPassword(password);
+  const d = db();
+  try {
+    const userId = Number(d.insert(users).values({ email, nome: `Prova ${ruolo}`, passwordHash: hash }).run().lastInsertRowid);
+    const settoreId = settore ? d.select({ id: settori.id }).from(settori).where(eq(settori.codice, settore)).get()!.id : null;
+    d.insert(roleMemberships).values({ userId, ruolo, settoreId }).run();
+    return userId;
+  } finally {
+    d.$client.close();
+  }
+}
+
+export function togliRuoli(userId: number) {
+  const d = db();
+  try {
+    d.delete(roleMemberships).where(eq(roleMemberships.userId, userId)).run();
+  } finally {
+    d.$client.close();
+  }
+}

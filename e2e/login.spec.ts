@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { accedi, controllaAccessibilita, creaUtente, esci, tentaAccesso } from "./helpers";
+
+const HOMES = [
+  { email: "coordinatore@cremona.example", url: /\/coordinamento$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Rilancio delle istituzioni culturali" },
+  { email: "cultura@cremona.example", url: /\/settore$/, titolo: "Le sezioni del tuo settore", contenuto: "Rilancio delle istituzioni culturali" },
+  { email: "istruzione@cremona.example", url: /\/settore$/, titolo: "Le sezioni del tuo settore", contenuto: "L'istruzione" },
+  { email: "assessore@cremona.example", url: /\/edizione$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Anteprima in sola lettura" },
+  { email: "lettore@cremona.example", url: /\/edizione$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Anteprima in sola lettura" },
+  { email: "amministratore@cremona.example", url: /\/amministrazione$/, titolo: "Amministrazione", contenuto: "coordinatore@cremona.example" },
+];
+
+test("la pagina di accesso è in italiano e accessibile", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accedi al Bilancio Sociale");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await controllaAccessibilita(page);
+});
+
+for (const h of HOMES) {
+  test(`${h.email} entra nella sua pagina iniziale ed esce`, async ({ page }) => {
+    await accedi(page, h.email);
+    await expect(page).toHaveURL(h.url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(h.titolo);
+    await expect(page.getByText(h.contenuto).first()).toBeVisible();
+    await controllaAccessibilita(page);
+    await esci(page);
+    // After logout the homes are closed again.
+    await page.goto("/coordinamento");
+    await expect(page).toHaveURL(/\/login/);
+  });
+}
+
+test("una password sbagliata riceve il messaggio generico, uguale a quello di un'email inesistente", async ({ page }) => {
+  await tentaAccesso(page, "lettore@cremona.example", "password-sbagliata");
+  await expect(page.locator("#login-errore")).toHaveText("Email o password non corretti.");
+  await tentaAccesso(page, "nessuno@cremona.example", "password-sbagliata");
+  await expect(page.locator("#login-errore")).toHaveText("Email o password non corretti.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("dopo cinque tentativi falliti l'account è bloccato anche con la password giusta", async ({ page }) => {
+  const email = `bloccato-${Date.now()}@cremona.example`;
+  await creaUtente(email, "password-giusta-123", "lettore");
+  for (let i = 0; i < 5; i++) {
+    await tentaAccesso(page, email, `sbagliata-${i}`);
+    await expect(page.locator("#login-errore")).toHaveText("Email o password non corretti.");
+  }
+  await tentaAccesso(page, email, "password-giusta-123");
+  await expect(page.locator("#login-errore")).toContainText("Troppi tentativi");
+  await expect(page).toHaveURL(/\/login/);
+});

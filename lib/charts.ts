@@ -1,0 +1,44 @@
+/**
+ * Charts drawn on the server as SVG with ECharts' SSR renderer: the page,
+ * the public edition and the PDF show the same picture without client JavaScript.
+ */
+import * as echarts from "echarts";
+import type { Serie } from "./content/blocks";
+import { formatNumero } from "./numbers";
+
+// Bootstrap Italia's primary blue first, then colours distinguishable on white.
+const COLORI = ["#0066cc", "#d1344c", "#008055", "#cc7a00", "#5c6f82", "#7c3aa6", "#00838f"];
+
+export function graficoSvg(s: Serie, larghezza = 640, altezza = 320): string | null {
+  if (s.datiMancanti || s.serie.length === 0 || s.categorie.length === 0) return null;
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: larghezza, height: altezza });
+  const etichetta = (v: number) => formatNumero(v);
+  const torta = s.grafico === "torta";
+  chart.setOption({
+    animation: false,
+    color: COLORI,
+    textStyle: { fontFamily: "Titillium Web, Geneva, Tahoma, sans-serif", color: "#1a1a1a" },
+    legend: s.serie.length > 1 || torta ? { bottom: 0 } : undefined,
+    grid: torta ? undefined : { left: 60, right: 20, top: 20, bottom: s.serie.length > 1 ? 60 : 30 },
+    xAxis: torta ? undefined : { type: "category", data: s.categorie },
+    yAxis: torta ? undefined : { type: "value", axisLabel: { formatter: etichetta } },
+    series: torta
+      ? [
+          {
+            type: "pie",
+            radius: "65%",
+            data: s.categorie.map((c, i) => ({ name: c, value: s.serie[0].valori[i] })),
+            label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${etichetta(p.value)}` },
+          },
+        ]
+      : s.serie.map((r) => ({
+          type: s.grafico === "linee" ? "line" : "bar",
+          name: r.nome,
+          stack: s.grafico === "barre-in-pila" ? "totale" : undefined,
+          data: r.valori,
+        })),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}

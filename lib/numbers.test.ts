@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatData, formatNumero, formatValore } from "./numbers";
+
+describe("formatNumero: numeri all'italiana come nel Bilancio Sociale di Cremona", () => {
+  it.each([
+    [71924, "71.924"],
+    [2.11, "2,11"],
+    [1.36, "1,36"],
+    [70.4, "70,4"],
+    [1022, "1.022"],
+    [1905226, "1.905.226"],
+    [37729, "37.729"],
+    [0, "0"],
+    [-3.2, "-3,2"],
+  ])("%d → %s", (v, atteso) => expect(formatNumero(v)).toBe(atteso));
+
+  it("usa la scala scelta dall'autore senza perdere il valore", () => {
+    expect(formatNumero(1_800_000, { scala: "milioni" })).toBe("1,8 milioni");
+    expect(formatNumero(175_000, { scala: "mila" })).toBe("175 mila");
+  });
+
+  it("stampa il segno delle variazioni", () => {
+    expect(formatNumero(13, { variazione: true })).toBe("+13");
+    expect(formatNumero(-2, { variazione: true })).toBe("-2");
+  });
+});
+
+describe("formatValore: il valore con la sua unità", () => {
+  it.each([
+    [14.7, "%", {}, "14,7%"],
+    [1_800_000, "euro", { scala: "milioni" as const }, "1,8 milioni di euro"],
+    [175_000, "euro", { scala: "mila" as const }, "175 mila euro"],
+    [70.4, "kmq", {}, "70,4 kmq"],
+    [20, "%", { variazione: true }, "+20%"],
+    [2.3, "anni", { variazione: true }, "+2,3 anni"],
+    [71924, "", {}, "71.924"],
+  ])("%d %s → %s", (v, u, o, atteso) => expect(formatValore(v, u, o)).toBe(atteso));
+});
+
+describe("formatData", () => {
+  it("scrive le date come gg/mm/aaaa", () => expect(formatData("2015-12-31")).toBe("31/12/2015"));
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { STATI_EDIZIONE, STATI_SEZIONE, type StatoEdizione, type StatoSezione } from "./edition-package/schema";
+import { decidi, type Attore, type AzioneEdizione, type AzioneSezione, type Ruolo } from "./policy";
+
+const CULTURA = 1;
+const ISTRUZIONE = 2;
+const attore = (ruolo: Ruolo, settoreId: number | null = null): Attore => ({ userId: 1, ruoli: [{ ruolo, settoreId }] });
+const ATTORI: Record<string, Attore> = {
+  amministratore: attore("amministratore"),
+  coordinatore: attore("coordinatore"),
+  "referente proprietario": attore("referente", CULTURA),
+  "referente di altro settore": attore("referente", ISTRUZIONE),
+  assessore: attore("assessore"),
+  lettore: attore("lettore"),
+};
+
+/** The expected answer for every role × section action × section state × edition state, written independently of the module. */
+function attesoSezione(chi: string, azione: AzioneSezione, stato: StatoSezione, ed: StatoEdizione): boolean {
+  const prep = ed === "in_preparazione";
+  const modificabile = stato === "bozza" || stato === "da_rivedere";
+  switch (azione) {
+    case "sezione.leggi":
+      return ["coordinatore", "referente proprietario", "assessore", "lettore"].includes(chi);
+    case "sezione.modifica":
+      return (chi === "referente proprietario" || chi === "coordinatore") && prep && modificabile;
+    case "sezione.invia":
+      return chi === "referente proprietario" && prep && modificabile;
+    case "sezione.approva":
+    case "sezione.richiedi_modifiche":
+      return chi === "coordinatore" && prep && stato === "inviata";
+    case "sezione.riapri":
+      return chi === "coordinatore" && prep && stato === "approvata";
+    case "sezione.commenta":
+      return ["coordinatore", "referente proprietario", "assessore"].includes(chi) && ed !== "pubblicata";
+    case "sezione.assegna":
+      return chi === "coordinatore" && prep;
+  }
+}
+
+function attesoEdizione(chi: string, azione: AzioneEdizione, ed: StatoEdizione): boolean {
+  switch (azione) {
+    case "edizione.leggi":
+      return ["coordinatore", "assessore", "lettore"].includes(chi);
+    case "edizione.configura":
+    case "edizione.invia_firma":
+      return chi === "coordinatore" && ed === "in_preparazione";
+    case "edizione.firma":
+    case "edizione.rimanda":
+      return chi === "assessore" && ed === "in_firma";
+    case "edizione.pubblica":
+      return chi === "coordinatore" && ed === "firmata";
+  }
+}
+
+const AZIONI_SEZIONE: AzioneSezione[] = [
+  "sezione.leggi", "sezione.modifica", "sezione.invia", "sezione.approva", "sezione.richiedi_modifiche", "sezione.riapri", "sezione.commenta", "sezione.assegna",
+];
+const AZIONI_EDIZIONE: AzioneEdizione[] = ["edizione.leggi", "edizione.configura", "edizione.invia_firma", "edizione.firma", "edizione.rimanda", "edizione.pubblica"];
+
+describe("policy: ogni ruolo × azione × stato della sezione e dell'edizione", () => {
+  for (const [chi, a] of Object.entries(ATTORI))
+    for (const azione of AZIONI_SEZIONE)
+      for (const stato of STATI_SEZIONE)
+        for (const ed of STATI_EDIZIONE) {
+          const atteso = attesoSezione(chi, azione, stato, ed);
+          it(`${chi} ${atteso ? "può" : "non può"} ${azione} (sezione ${stato}, edizione ${ed})`, () => {
+            const d = decidi(a, azione, { settoreId: CULTURA, stato, statoEdizione: ed });
+            expect(d.consentito).toBe(atteso);
+            if (!d.consentito) expect(d.motivo).toMatch(/\S/);
+          });
+        }
+});
+
+describe("policy: azioni sull'edizione", () => {
+  for (const [chi, a] of Object.entries(ATTORI))
+    for (const azione of AZIONI_EDIZIONE)
+      for (const ed of STATI_EDIZIONE) {
+        const atteso = attesoEdizione(chi, azione, ed);
+        it(`${chi} ${atteso ? "può" : "non può"} ${azione} (edizione ${ed})`, () => {
+          expect(decidi(a, azione, { stato: ed }).consentito).toBe(atteso);
+        });
+      }
+});
+
+describe("policy: azioni generali e ruoli multipli", () => {
+  it("solo l'amministratore gestisce gli utenti, e non tocca i contenuti", () => {
+    expect(decidi(ATTORI.amministratore, "utenti.gestisci").consentito).toBe(true);
+    expect(decidi(ATTORI.coordinatore, "utenti.gestisci").consentito).toBe(false);
+    expect(decidi(ATTORI.amministratore, "sezione.leggi", { settoreId: CULTURA, stato: "bozza", statoEdizione: "in_preparazione" }).consentito).toBe(false);
+  });
+  it("il registro è per amministratore e coordinamento", () => {
+    expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "audit.leggi").consentito).map(([c]) => c)).toEqual(["amministratore", "coordinatore"]);
+  });
+  it("le pagine iniziali seguono il ruolo", () => {
+    expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "coordinamento.accedi").consentito).map(([c]) => c)).toEqual(["coordinatore"]);
+    expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "settore.lavora").consentito).map(([c]) => c)).toEqual(["referente proprietario", "referente di altro settore"]);
+  });
+  it("chi è referente di due settori modifica le sezioni di entrambi", () => {
+    const doppio: Attore = { userId: 9, ruoli: [{ ruolo: "referente", settoreId: CULTURA }, { ruolo: "referente", settoreId: ISTRUZIONE }] };
+    for (const settoreId of [CULTURA, ISTRUZIONE]) {
+      expect(decidi(doppio, "sezione.modifica", { settoreId, stato: "bozza", statoEdizione: "in_preparazione" }).consentito).toBe(true);
+    }
+    expect(decidi(doppio, "sezione.modifica", { settoreId: 3, stato: "bozza", statoEdizione: "in_preparazione" }).consentito).toBe(false);
+  });
+});
