@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { roleMemberships, sections, settori, users } from "../db/schema";
+import { auditLog, roleMemberships, sections, settori, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import type { Ruolo } from "../lib/policy";
 
@@ -62,6 +62,16 @@ export function togliRuoli(userId: number) {
   const d = db();
   try {
     d.delete(roleMemberships).where(eq(roleMemberships.userId, userId)).run();
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** The audit actions recorded for one user, oldest first. */
+export function azioniRegistrate(email: string): string[] {
+  const d = db();
+  try {
+    return d.select({ azione: auditLog.azione }).from(auditLog).where(eq(auditLog.attore, email)).orderBy(auditLog.id).all().map((r) => r.azione);
   } finally {
     d.$client.close();
   }

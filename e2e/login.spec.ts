@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accedi, controllaAccessibilita, creaUtente, esci, tentaAccesso } from "./helpers";
+import { accedi, azioniRegistrate, controllaAccessibilita, creaUtente, esci, tentaAccesso } from "./helpers";
 
 const HOMES = [
   { email: "coordinatore@cremona.example", url: /\/coordinamento$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Rilancio delle istituzioni culturali" },
@@ -51,4 +51,14 @@ test("dopo cinque tentativi falliti l'account è bloccato anche con la password 
   await tentaAccesso(page, email, "password-giusta-123");
   await expect(page.locator("#login-errore")).toContainText("Troppi tentativi");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("accesso, accesso fallito e uscita finiscono nel registro", async ({ page }) => {
+  const email = `registro-${Date.now()}@cremona.example`;
+  await creaUtente(email, "password-registro-123", "lettore");
+  await tentaAccesso(page, email, "sbagliata");
+  await expect(page.locator("#login-errore")).toBeVisible();
+  await accedi(page, email, "password-registro-123");
+  await esci(page);
+  await expect.poll(() => azioniRegistrate(email)).toEqual(["accesso.fallito", "accesso", "uscita"]);
 });
