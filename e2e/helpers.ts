@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { auditLog, roleMemberships, sections, settori, users } from "../db/schema";
+import { auditLog, blocks, roleMemberships, sections, settori, users } from "../db/schema";
+import { readFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password";
 import type { Ruolo } from "../lib/policy";
 
@@ -72,6 +73,33 @@ export function azioniRegistrate(email: string): string[] {
   const d = db();
   try {
     return d.select({ azione: auditLog.azione }).from(auditLog).where(eq(auditLog.attore, email)).orderBy(auditLog.id).all().map((r) => r.azione);
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** The id Next.js gives a server action, read from the production build, to forge requests as an attacker would. */
+export function idAzione(nome: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const voce = Object.entries(manifest.node).find(([, v]) => v.exportedName === nome);
+  if (!voce) throw new Error(`Azione ${nome} non trovata nel manifest`);
+  return voce[0];
+}
+
+export function bloccoDb(id: number): { version: number; payload: unknown } {
+  const d = db();
+  try {
+    return d.select({ version: blocks.version, payload: blocks.payload }).from(blocks).where(eq(blocks.id, id)).get()!;
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** The blocks of a section in order, straight from the database. */
+export function blocchiDb(sectionId: number): { id: number; tipo: string; version: number; payload: unknown }[] {
+  const d = db();
+  try {
+    return d.select({ id: blocks.id, tipo: blocks.tipo, version: blocks.version, payload: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(blocks.posizione).all();
   } finally {
     d.$client.close();
   }

@@ -62,3 +62,13 @@ test("accesso, accesso fallito e uscita finiscono nel registro", async ({ page }
   await esci(page);
   await expect.poll(() => azioniRegistrate(email)).toEqual(["accesso.fallito", "accesso", "uscita"]);
 });
+
+test("la password non finisce mai nell'indirizzo della pagina", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator("form")).toHaveAttribute("method", "post");
+  await page.getByLabel("Email").fill("lettore@cremona.example");
+  await page.getByLabel("Password").fill("una-password-segreta");
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.locator("#login-errore")).toBeVisible();
+  expect(page.url()).not.toContain("una-password-segreta");
+});

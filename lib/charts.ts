@@ -9,12 +9,11 @@ import { formatNumero } from "./numbers";
 // Bootstrap Italia's primary blue first, then colours distinguishable on white.
 const COLORI = ["#0066cc", "#d1344c", "#008055", "#cc7a00", "#5c6f82", "#7c3aa6", "#00838f"];
 
-export function graficoSvg(s: Serie, larghezza = 640, altezza = 320): string | null {
-  if (s.datiMancanti || s.serie.length === 0 || s.categorie.length === 0) return null;
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: larghezza, height: altezza });
+/** The ECharts option of a series: one definition for the server SVG and the editor's live preview. */
+export function opzioniGrafico(s: Serie): echarts.EChartsOption {
   const etichetta = (v: number) => formatNumero(v);
   const torta = s.grafico === "torta";
-  chart.setOption({
+  return {
     animation: false,
     color: COLORI,
     textStyle: { fontFamily: "Titillium Web, Geneva, Tahoma, sans-serif", color: "#1a1a1a" },
@@ -27,8 +26,8 @@ export function graficoSvg(s: Serie, larghezza = 640, altezza = 320): string | n
           {
             type: "pie",
             radius: "65%",
-            data: s.categorie.map((c, i) => ({ name: c, value: s.serie[0].valori[i] })),
-            label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${etichetta(p.value)}` },
+            data: s.categorie.map((c, i) => ({ name: c, value: s.serie[0]?.valori[i] ?? null })),
+            label: { formatter: (p: { name: string; value: unknown }) => `${p.name}: ${typeof p.value === "number" ? etichetta(p.value) : "—"}` },
           },
         ]
       : s.serie.map((r) => ({
@@ -37,7 +36,18 @@ export function graficoSvg(s: Serie, larghezza = 640, altezza = 320): string | n
           stack: s.grafico === "barre-in-pila" ? "totale" : undefined,
           data: r.valori,
         })),
-  });
+  } as echarts.EChartsOption;
+}
+
+/** True when there is something to draw. */
+export function graficoDisegnabile(s: Serie): boolean {
+  return !s.datiMancanti && s.serie.length > 0 && s.categorie.length > 0;
+}
+
+export function graficoSvg(s: Serie, larghezza = 640, altezza = 320): string | null {
+  if (!graficoDisegnabile(s)) return null;
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: larghezza, height: altezza });
+  chart.setOption(opzioniGrafico(s));
   const svg = chart.renderToSVGString();
   chart.dispose();
   return svg;

@@ -1,11 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 
 export function LoginForm({ destinazione }: { destinazione: string }) {
   const [errore, setErrore] = useState<string | null>(null);
   const [invio, setInvio] = useState(false);
+  // Until this code runs the button stays disabled: a native submit would send the password in a page request.
+  const [pronto, setPronto] = useState(false);
+  useEffect(() => setPronto(true), []);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -27,7 +30,7 @@ export function LoginForm({ destinazione }: { destinazione: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={errore ? "login-errore" : undefined}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={errore ? "login-errore" : undefined}>
       {errore && (
         <div id="login-errore" className="alert alert-danger" role="alert">
           {errore}
@@ -41,7 +44,7 @@ export function LoginForm({ destinazione }: { destinazione: string }) {
         <label htmlFor="password" className="active">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="form-control" />
       </div>
-      <button type="submit" className="btn btn-primary" disabled={invio}>
+      <button type="submit" className="btn btn-primary" disabled={invio || !pronto}>
         Accedi
       </button>
     </form>

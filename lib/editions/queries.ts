@@ -1,7 +1,7 @@
 /** Read models for the homes and the section view. */
 import { asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { ambiti, ambitoSettori, areas, blocks, editions, parts, sections, settori } from "../../db/schema";
+import { ambiti, ambitoSettori, areas, blocks, editions, parts, sections, settori, users } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
 
 export type Edizione = typeof editions.$inferSelect;
@@ -72,7 +72,7 @@ export interface SezioneCompleta {
   parteTitolo: string;
   area: { numero: number; titolo: string } | null;
   ambito: { titolo: string; obiettivo: string; assessori: string[]; settori: string[] } | null;
-  blocchi: { id: number; version: number; dati: Blocco }[];
+  blocchi: { id: number; version: number; dati: Blocco; salvatoIl: string; autore: string | null }[];
 }
 
 export function caricaSezione(db: Db, id: number): SezioneCompleta | null {
@@ -98,8 +98,9 @@ export function caricaSezione(db: Db, id: number): SezioneCompleta | null {
     ambito = { titolo: a.titolo, obiettivo: a.obiettivo, assessori: a.assessori, settori: nomiSettori };
   }
   const blocchi = db
-    .select({ id: blocks.id, version: blocks.version, dati: blocks.payload })
+    .select({ id: blocks.id, version: blocks.version, dati: blocks.payload, salvatoIl: blocks.updatedAt, autore: users.nome })
     .from(blocks)
+    .leftJoin(users, eq(users.id, blocks.updatedBy))
     .where(eq(blocks.sectionId, id))
     .orderBy(asc(blocks.posizione))
     .all() as SezioneCompleta["blocchi"];

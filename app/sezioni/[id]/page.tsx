@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
@@ -17,7 +18,9 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
   const id = Number((await params).id);
   const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
   if (!s) notFound();
-  consentiOppure403(decidi(u.attore, "sezione.leggi", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
+  const modificabile = decidi(u.attore, "sezione.modifica", risorsa).consentito;
   return (
     <article>
       <nav aria-label="Percorso" className="breadcrumb-container">
@@ -32,7 +35,13 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
             ))}
         </ol>
       </nav>
-      <h1 className="h2">{s.titolo}</h1>
+      <div className="d-flex flex-wrap justify-content-between align-items-baseline gap-2">
+        <h1 className="h2">{s.titolo}</h1>
+        <div className="d-flex gap-3">
+          {modificabile && <Link className="btn btn-primary btn-sm" href={`/sezioni/${s.id}/modifica`}>Modifica</Link>}
+          <Link href={`/sezioni/${s.id}/cronologia`}>Cronologia</Link>
+        </div>
+      </div>
       <p>
         <StatoBadge stato={s.stato} /> · {s.settoreNome}
         {s.scadenza && <> · scadenza {formatData(s.scadenza)}</>}

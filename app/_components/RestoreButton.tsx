@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ripristinaRevisioneAction } from "@/app/_server/block-actions";
+
+export function RestoreButton({ sectionId, numero }: { sectionId: number; numero: number }) {
+  const router = useRouter();
+  const [errore, setErrore] = useState<string | null>(null);
+  const [attesa, setAttesa] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-sm btn-outline-primary"
+        disabled={attesa}
+        aria-label={`Ripristina la revisione ${numero}`}
+        onClick={async () => {
+          if (!window.confirm(`Ripristinare la sezione com'era alla revisione ${numero}? Lo stato attuale resta nella cronologia.`)) return;
+          setAttesa(true);
+          const r = await ripristinaRevisioneAction({ sectionId, numero });
+          setAttesa(false);
+          if (r.ok) router.refresh();
+          else setErrore(r.messaggio);
+        }}
+      >
+        Ripristina
+      </button>
+      {errore && <span className="text-danger small ms-2" role="alert">{errore}</span>}
+    </>
+  );
+}

@@ -1,0 +1,355 @@
+"use client";
+
+/**
+ * The rich text field: TipTap limited to what richDocSchema allows (paragraphs,
+ * subheadings 3/4, lists, bold, italic, http/https/mailto links, line breaks).
+ * Every change goes through pulisciDoc, so what reaches the form, pasted from
+ * Word or a web page included, is already the clean subset.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import type { RichDoc } from "@/lib/content/rich-text";
+import { docPerEditor, normalizzaHref, pulisciDoc } from "@/lib/content/clean-rich-text";
+import { Messaggi } from "./fields";
+
+/** A scheme at the start of a URL ("javascript:", "tel:"): only http, https and mailto are accepted. */
+const CON_SCHEMA = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Link targets the editor accepts while typing, pasting and autolinking.
+ * Addresses without a scheme ("www.comune.it", "urp@comune.it") are let
+ * through: autolink completes them with https:// or mailto:, and pulisciDoc
+ * drops any link that still is not http, https or mailto.
+ */
+function uriAmmesso(url: string): boolean {
+  const u = url.replace(/\s/g, "");
+  return CON_SCHEMA.test(u) ? /^(https?:|mailto:)/i.test(u) : true;
+}
+
+const ESTENSIONI = [
+  StarterKit.configure({
+    heading: { levels: [3, 4] },
+    code: false,
+    codeBlock: false,
+    blockquote: false,
+    horizontalRule: false,
+    strike: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: "https",
+      isAllowedUri: uriAmmesso,
+      HTMLAttributes: { target: null, rel: "noopener noreferrer", class: null },
+    },
+  }),
+];
+
+/** Pasted headings outside 3–4 would become plain paragraphs: h1/h2 become h3, h5/h6 become h4. */
+function titoliIncollati(html: string): string {
+  return html.replace(/<(\/?)h[12](?=[\s>])/gi, "<$1h3").replace(/<(\/?)h[56](?=[\s>])/gi, "<$1h4");
+}
+
+/**
+ * What the officer types in the link box: "www.comune.it" and "urp@comune.it"
+ * are completed; anything that is not http, https or mailto is refused.
+ */
+export function interpretaCollegamento(testo: string): { ok: true; href: string } | { ok: false; messaggio: string } {
+  let t = testo.trim();
+  if (t === "") return { ok: false, messaggio: "Scrivi l'indirizzo del collegamento, ad esempio https://www.comune.it" };
+  if (!CON_SCHEMA.test(t) && !t.startsWith("//")) {
+    if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(t)) t = `mailto:${t}`;
+    else if (/^[^\s/]+\.[a-z]{2,}(?:[/?#:]|$)/i.test(t)) t = `https://${t}`;
+  }
+  const href = normalizzaHref(t);
+  if (!href) {
+    return {
+      ok: false,
+      messaggio: CON_SCHEMA.test(t)
+        ? "Sono ammessi solo collegamenti che iniziano con http://, https:// o mailto:"
+        : "Indirizzo non valido: scrivilo per intero, ad esempio https://www.comune.it oppure mailto:urp@comune.it",
+    };
+  }
+  if (/^https?:/i.test(href)) {
+    try {
+      const u = new URL(href);
+      if (!u.hostname.includes(".") && u.hostname !== "localhost") throw new Error("host");
+    } catch {
+      return { ok: false, messaggio: "Indirizzo non valido: scrivilo per intero, ad esempio https://www.comune.it" };
+    }
+  }
+  return { ok: true, href };
+}
+
+/**
+ * The error of a rich text field: its own, or the first one found inside the
+ * document ("contenuto.content.2.content.0.text"), which the field shows as one message.
+ */
+export function erroreSotto(errori: Record<string, string>, prefisso: string): string | undefined {
+  return errori[prefisso] ?? Object.entries(errori).find(([k]) => k.startsWith(prefisso + "."))?.[1];
+}
+
+interface StatoBarra {
+  grassetto: boolean;
+  corsivo: boolean;
+  titoletto: boolean;
+  sottotitoletto: boolean;
+  puntato: boolean;
+  numerato: boolean;
+  collegamento: boolean;
+}
+
+function statoDi(editor: Editor): StatoBarra {
+  return {
+    grassetto: editor.isActive("bold"),
+    corsivo: editor.isActive("italic"),
+    titoletto: editor.isActive("heading", { level: 3 }),
+    sottotitoletto: editor.isActive("heading", { level: 4 }),
+    puntato: editor.isActive("bulletList"),
+    numerato: editor.isActive("orderedList"),
+    collegamento: editor.isActive("link"),
+  };
+}
+
+type Comando = keyof StatoBarra | "rimuoviCollegamento";
+
+const PULSANTI: { comando: Comando; etichetta: string; segno: string; tasti?: string; classe?: string }[] = [
+  { comando: "grassetto", etichetta: "Grassetto", segno: "G", tasti: "Ctrl+B", classe: "fw-bold" },
+  { comando: "corsivo", etichetta: "Corsivo", segno: "C", tasti: "Ctrl+I", classe: "fst-italic" },
+  { comando: "titoletto", etichetta: "Titoletto", segno: "Titoletto", tasti: "Ctrl+Alt+3" },
+  { comando: "sottotitoletto", etichetta: "Sottotitoletto", segno: "Sottotitoletto", tasti: "Ctrl+Alt+4" },
+  { comando: "puntato", etichetta: "Elenco puntato", segno: "• Elenco", tasti: "Ctrl+Maiusc+8" },
+  { comando: "numerato", etichetta: "Elenco numerato", segno: "1. Elenco", tasti: "Ctrl+Maiusc+7" },
+  { comando: "collegamento", etichetta: "Collegamento", segno: "Collegamento", tasti: "Ctrl+K" },
+  { comando: "rimuoviCollegamento", etichetta: "Rimuovi collegamento", segno: "Rimuovi collegamento" },
+];
+
+export function RichTextEditor({ id, label, value, onChange, errore }: { id: string; label: string; value: RichDoc; onChange: (d: RichDoc) => void; errore?: string }) {
+  const idEtichetta = `${id}-etichetta`;
+  const idIstruzioni = `${id}-istruzioni`;
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  /** The last document, as cleaned JSON, that the form and the editor agree on. */
+  const ultimo = useRef<string | null>(null);
+  const apriCollegamentoRef = useRef<() => void>(() => {});
+  const [iniziale] = useState(() => docPerEditor(value));
+
+  const descrittori = [idIstruzioni, errore && `${id}-errore`].filter(Boolean).join(" ");
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: ESTENSIONI,
+    content: iniziale,
+    editorProps: {
+      attributes: {
+        id,
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": idEtichetta,
+        "aria-describedby": descrittori,
+        ...(errore ? { "aria-invalid": "true" } : {}),
+        class: `form-control h-auto border rounded px-3 py-2 testo-ricco${errore ? " is-invalid" : ""}`,
+        style: "min-height: 8rem",
+        spellcheck: "true",
+        lang: "it",
+      },
+      transformPastedHTML: titoliIncollati,
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+          event.preventDefault();
+          apriCollegamentoRef.current();
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => {
+      const doc = pulisciDoc(e.getJSON());
+      const s = JSON.stringify(doc);
+      // Empty paragraphs, a trailing Enter: nothing the report would show has changed.
+      if (s === ultimo.current) return;
+      ultimo.current = s;
+      onChangeRef.current(doc);
+    },
+  });
+
+  // A value changed from outside (restore, conflict resolution) replaces the content;
+  // the form echoing back what the editor just produced leaves the caret where it is.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const s = JSON.stringify(pulisciDoc(value));
+    if (s === ultimo.current) return;
+    ultimo.current = s;
+    if (s === JSON.stringify(pulisciDoc(editor.getJSON()))) return;
+    editor.commands.setContent(docPerEditor(value), { emitUpdate: false });
+  }, [editor, value]);
+
+  const stato = useEditorState({ editor, selector: ({ editor: e }) => (e ? statoDi(e) : null) });
+
+  // --- link box -------------------------------------------------------------------------
+  const [collegamento, setCollegamento] = useState<{ testo: string; messaggio?: string } | null>(null);
+  const campoLink = useRef<HTMLInputElement>(null);
+  const apriCollegamento = () => {
+    if (!editor) return;
+    const href = editor.getAttributes("link").href;
+    setCollegamento({ testo: typeof href === "string" ? href : "" });
+  };
+  useEffect(() => {
+    apriCollegamentoRef.current = apriCollegamento;
+  });
+  const apertoLink = collegamento !== null;
+  useEffect(() => {
+    if (apertoLink) campoLink.current?.focus();
+  }, [apertoLink]);
+  const chiudiCollegamento = () => {
+    setCollegamento(null);
+    editor?.commands.focus();
+  };
+  const applicaCollegamento = () => {
+    if (!editor || !collegamento) return;
+    const esito = interpretaCollegamento(collegamento.testo);
+    if (!esito.ok) {
+      setCollegamento({ ...collegamento, messaggio: esito.messaggio });
+      campoLink.current?.focus();
+      return;
+    }
+    const { href } = esito;
+    const catena = editor.chain().focus();
+    if (editor.state.selection.empty && !editor.isActive("link")) {
+      // No text selected: the address itself becomes the linked text.
+      catena.insertContent({ type: "text", text: href.replace(/^mailto:/i, ""), marks: [{ type: "link", attrs: { href } }] }).unsetMark("link").run();
+    } else {
+      catena.extendMarkRange("link").setLink({ href }).run();
+    }
+    setCollegamento(null);
+  };
+
+  const esegui = (c: Comando) => {
+    if (!editor) return;
+    const catena = editor.chain().focus();
+    switch (c) {
+      case "grassetto":
+        return catena.toggleBold().run();
+      case "corsivo":
+        return catena.toggleItalic().run();
+      case "titoletto":
+        return catena.toggleHeading({ level: 3 }).run();
+      case "sottotitoletto":
+        return catena.toggleHeading({ level: 4 }).run();
+      case "puntato":
+        return catena.toggleBulletList().run();
+      case "numerato":
+        return catena.toggleOrderedList().run();
+      case "collegamento":
+        return apriCollegamento();
+      case "rimuoviCollegamento":
+        return catena.extendMarkRange("link").unsetLink().run();
+    }
+  };
+
+  // --- toolbar: one tab stop, arrows move between buttons (WAI-ARIA toolbar pattern) ----
+  const [fuoco, setFuoco] = useState(0);
+  const pulsanti = useRef<(HTMLButtonElement | null)[]>([]);
+  const disabilitato = (c: Comando) => !editor || (c === "rimuoviCollegamento" && !stato?.collegamento);
+  const abilitati = PULSANTI.map((p, i) => (disabilitato(p.comando) ? -1 : i)).filter((i) => i >= 0);
+  const fuocoEffettivo = abilitati.includes(fuoco) ? fuoco : (abilitati[0] ?? 0);
+  const tastiBarra = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (!abilitati.length) return;
+    const pos = Math.max(0, abilitati.indexOf(fuocoEffettivo));
+    let prossimo: number | undefined;
+    if (e.key === "ArrowRight") prossimo = abilitati[(pos + 1) % abilitati.length];
+    else if (e.key === "ArrowLeft") prossimo = abilitati[(pos - 1 + abilitati.length) % abilitati.length];
+    else if (e.key === "Home") prossimo = abilitati[0];
+    else if (e.key === "End") prossimo = abilitati[abilitati.length - 1];
+    if (prossimo === undefined) return;
+    e.preventDefault();
+    setFuoco(prossimo);
+    pulsanti.current[prossimo]?.focus();
+  };
+
+  return (
+    <div className="mb-3">
+      <span id={idEtichetta} className="form-label fw-semibold d-block">{label}</span>
+      <div role="toolbar" aria-label={`Formattazione di ${label}`} aria-controls={id} className="d-flex flex-wrap gap-1 mb-1" onKeyDown={tastiBarra}>
+        {PULSANTI.map((p, i) => {
+          const attivo = p.comando !== "rimuoviCollegamento" && !!stato?.[p.comando];
+          return (
+            <button
+              key={p.comando}
+              ref={(el) => {
+                pulsanti.current[i] = el;
+              }}
+              type="button"
+              className={`btn btn-sm py-1 px-2 ${attivo ? "btn-primary" : "btn-outline-primary"}`}
+              aria-label={p.etichetta}
+              aria-pressed={p.comando === "rimuoviCollegamento" ? undefined : attivo}
+              aria-keyshortcuts={p.tasti?.replace("Ctrl", "Control").replace("Maiusc", "Shift")}
+              title={p.tasti ? `${p.etichetta} (${p.tasti})` : p.etichetta}
+              tabIndex={i === fuocoEffettivo ? 0 : -1}
+              disabled={disabilitato(p.comando)}
+              onFocus={() => setFuoco(i)}
+              onClick={() => esegui(p.comando)}
+            >
+              <span className={p.classe} aria-hidden="true">{p.segno}</span>
+            </button>
+          );
+        })}
+      </div>
+      {collegamento && (
+        <div className="border rounded p-2 mb-2 bg-light" role="group" aria-labelledby={`${id}-link-etichetta`}>
+          <label id={`${id}-link-etichetta`} htmlFor={`${id}-link`} className="form-label small fw-semibold mb-1">
+            Indirizzo del collegamento (http://, https:// o mailto:)
+          </label>
+          <div className="d-flex flex-wrap gap-2 align-items-start">
+            <input
+              ref={campoLink}
+              id={`${id}-link`}
+              type="text"
+              inputMode="url"
+              autoComplete="url"
+              className={`form-control form-control-sm flex-grow-1 w-auto${collegamento.messaggio ? " is-invalid" : ""}`}
+              value={collegamento.testo}
+              placeholder="https://www.comune.it"
+              aria-invalid={collegamento.messaggio ? true : undefined}
+              aria-describedby={collegamento.messaggio ? `${id}-link-errore` : undefined}
+              onChange={(e) => setCollegamento({ testo: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  applicaCollegamento();
+                } else if (e.key === "Escape") {
+                  e.preventDefault();
+                  chiudiCollegamento();
+                }
+              }}
+            />
+            <button type="button" className="btn btn-sm btn-primary" onClick={applicaCollegamento}>
+              Applica
+            </button>
+            <button type="button" className="btn btn-sm btn-outline-secondary" onClick={chiudiCollegamento}>
+              Annulla
+            </button>
+          </div>
+          {collegamento.messaggio && (
+            <div id={`${id}-link-errore`} className="text-danger small fw-semibold mt-1" role="alert">
+              {collegamento.messaggio}
+            </div>
+          )}
+        </div>
+      )}
+      {editor ? (
+        <EditorContent editor={editor} />
+      ) : (
+        // Before the editor starts (server render, first paint): the same box, not yet editable.
+        <div className={`form-control h-auto border rounded${errore ? " is-invalid" : ""}`} style={{ minHeight: "8rem" }} aria-hidden="true" />
+      )}
+      <small id={idIstruzioni} className="form-text d-block">
+        Scorciatoie: Ctrl+B grassetto, Ctrl+I corsivo, Ctrl+K collegamento. Dalla barra degli strumenti si passa tra i pulsanti con le frecce.
+      </small>
+      <Messaggi id={id} errore={errore} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { consentiOppure403 } from "@/app/_server/guard";
+import { richiediUtente } from "@/app/_server/session";
+import { SectionContent } from "@/app/_components/report/SectionContent";
+import { elencoRevisioni } from "@/lib/blocks/service";
+import type { Blocco } from "@/lib/content/blocks";
+import { caricaSezione } from "@/lib/editions/queries";
+import { formatDataOra } from "@/lib/numbers";
+import { decidi } from "@/lib/policy";
+
+export const metadata: Metadata = { title: "Revisione" };
+
+/** A past revision, rendered as the report would have shown it. */
+export default async function Revisione({ params }: { params: Promise<{ id: string; numero: string }> }) {
+  const u = await richiediUtente();
+  const p = await params;
+  const db = getDb();
+  const s = caricaSezione(db, Number(p.id));
+  if (!s) notFound();
+  consentiOppure403(decidi(u.attore, "sezione.leggi", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  const r = elencoRevisioni(db, s.id).find((x) => x.numero === Number(p.numero));
+  if (!r) notFound();
+  return (
+    <>
+      <p><Link href={`/sezioni/${s.id}/cronologia`}>← Cronologia</Link></p>
+      <h1 className="h2">{s.titolo}: revisione n. {r.numero}</h1>
+      <p className="lead">{r.autore ?? "Sistema"}, {formatDataOra(r.createdAt)}</p>
+      <SectionContent blocchi={(r.contenuto as Blocco[]).map((dati, i) => ({ id: i + 1, dati }))} />
+    </>
+  );
+}

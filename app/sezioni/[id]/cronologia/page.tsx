@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { consentiOppure403 } from "@/app/_server/guard";
+import { richiediUtente } from "@/app/_server/session";
+import { RestoreButton } from "@/app/_components/RestoreButton";
+import { elencoRevisioni } from "@/lib/blocks/service";
+import { caricaSezione } from "@/lib/editions/queries";
+import { formatDataOra } from "@/lib/numbers";
+import { decidi } from "@/lib/policy";
+
+export const metadata: Metadata = { title: "Cronologia della sezione" };
+
+const MOTIVI = { salvataggio: "Modifiche", invio: "Invio alla revisione", ripristino: "Ripristino", importazione: "Importazione" } as const;
+
+export default async function Cronologia({ params }: { params: Promise<{ id: string }> }) {
+  const u = await richiediUtente();
+  const id = Number((await params).id);
+  const db = getDb();
+  const s = Number.isInteger(id) ? caricaSezione(db, id) : null;
+  if (!s) notFound();
+  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
+  const puoRipristinare = decidi(u.attore, "sezione.modifica", risorsa).consentito;
+  const revisioni = elencoRevisioni(db, id);
+  return (
+    <>
+      <nav aria-label="Percorso" className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item"><Link href={`/sezioni/${s.id}`}>{s.titolo}</Link><span className="separator">/</span></li>
+          <li className="breadcrumb-item active" aria-current="page">Cronologia</li>
+        </ol>
+      </nav>
+      <h1 className="h2">Cronologia: {s.titolo}</h1>
+      <p>Ogni salvataggio crea una revisione (i salvataggi automatici della stessa persona nello stesso minuto sono raggruppati). Ripristinare una revisione ne crea una nuova: nulla si perde.</p>
+      <div className="table-responsive">
+        <table className="table align-middle">
+          <thead>
+            <tr>
+              <th scope="col">Revisione</th>
+              <th scope="col">Quando</th>
+              <th scope="col">Chi</th>
+              <th scope="col">Che cosa</th>
+              <th scope="col" className="text-end">Blocchi</th>
+              <th scope="col"><span className="visually-hidden">Azioni</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisioni.map((r, i) => (
+              <tr key={r.numero}>
+                <td><Link href={`/sezioni/${s.id}/cronologia/${r.numero}`}>n. {r.numero}</Link>{i === 0 && " (attuale)"}</td>
+                <td>{formatDataOra(r.createdAt)}</td>
+                <td>{r.autore ?? "Sistema"}</td>
+                <td>{MOTIVI[r.motivo]}</td>
+                <td className="text-end">{r.blocchi}</td>
+                <td className="text-end">{puoRipristinare && i > 0 && <RestoreButton sectionId={s.id} numero={r.numero} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

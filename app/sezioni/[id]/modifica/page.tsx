@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { consentiOppure403 } from "@/app/_server/guard";
+import { richiediUtente } from "@/app/_server/session";
+import { SectionEditor } from "@/app/_components/editor/SectionEditor";
+import { StatoBadge } from "@/app/_components/StatoBadge";
+import { caricaSezione } from "@/lib/editions/queries";
+import { decidi } from "@/lib/policy";
+
+export const metadata: Metadata = { title: "Modifica sezione" };
+
+export default async function ModificaSezione({ params }: { params: Promise<{ id: string }> }) {
+  const u = await richiediUtente();
+  const id = Number((await params).id);
+  const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
+  if (!s) notFound();
+  consentiOppure403(decidi(u.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  return (
+    <>
+      <nav aria-label="Percorso" className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item"><Link href={`/sezioni/${s.id}`}>{s.titolo}</Link><span className="separator">/</span></li>
+          <li className="breadcrumb-item active" aria-current="page">Modifica</li>
+        </ol>
+      </nav>
+      <div className="d-flex flex-wrap justify-content-between align-items-baseline gap-2">
+        <h1 className="h2">{s.titolo}</h1>
+        <div className="d-flex gap-3">
+          <Link href={`/sezioni/${s.id}`}>Anteprima</Link>
+          <Link href={`/sezioni/${s.id}/importa`}>Importa da foglio di calcolo</Link>
+          <Link href={`/sezioni/${s.id}/cronologia`}>Cronologia</Link>
+        </div>
+      </div>
+      <p>
+        <StatoBadge stato={s.stato} /> · {s.settoreNome} · Le modifiche si salvano da sole mentre scrivi.
+      </p>
+      <SectionEditor
+        sectionId={s.id}
+        userId={u.id}
+        anni={{ annoInizio: s.edizione.annoInizio, annoFine: s.edizione.annoFine }}
+        loginUrl={`/login?callbackUrl=${encodeURIComponent(`/sezioni/${s.id}/modifica`)}`}
+        blocchiIniziali={s.blocchi.map((b) => ({ id: b.id, version: b.version, dati: b.dati, salvatoIl: b.salvatoIl, autore: b.autore }))}
+      />
+    </>
+  );
+}

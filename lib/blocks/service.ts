@@ -1,0 +1,237 @@
+/**
+ * Every change to a section's blocks: validated with the block schemas,
+ * allowed by the policy, written with optimistic versioning, and recorded
+ * with its audit row and its revision in the same transaction.
+ */
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { blocks, editions, revisions, sections, users } from "../../db/schema";
+import { registra } from "../audit";
+import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
+import { decidi, type Attore } from "../policy";
+import { bloccoNuovo } from "./defaults";
+
+export interface Chi {
+  userId: number;
+  email: string;
+  attore: Attore;
+}
+
+export interface ErroreCampo {
+  /** Dotted path inside the block payload: "valore", "serie.0.valori.2". */
+  campo: string;
+  messaggio: string;
+}
+
+export interface BloccoSalvato {
+  id: number;
+  version: number;
+  dati: Blocco;
+  salvatoIl: string;
+  autore: string | null;
+}
+
+export type Esito<T> =
+  | ({ ok: true } & T)
+  | { ok: false; tipo: "conflitto"; corrente: BloccoSalvato | null; messaggio: string }
+  | { ok: false; tipo: "non_valido"; errori: ErroreCampo[]; messaggio: string }
+  | { ok: false; tipo: "negato"; messaggio: string }
+  | { ok: false; tipo: "non_trovato"; messaggio: string };
+
+/** Autosaves by the same author within this window update one revision instead of adding many. */
+export const FINESTRA_REVISIONE_MS = 60_000;
+
+type Tx = Db;
+
+function sezioneModificabile(db: Tx, chi: Chi, sectionId: number) {
+  const s = db
+    .select({ id: sections.id, settoreId: sections.settoreId, stato: sections.stato, editionId: sections.editionId, statoEdizione: editions.stato, annoInizio: editions.annoInizio, annoFine: editions.annoFine })
+    .from(sections)
+    .innerJoin(editions, eq(editions.id, sections.editionId))
+    .where(eq(sections.id, sectionId))
+    .get();
+  if (!s) return { ok: false as const, tipo: "non_trovato" as const, messaggio: "Sezione non trovata." };
+  const d = decidi(chi.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+  if (!d.consentito) return { ok: false as const, tipo: "negato" as const, messaggio: d.motivo };
+  return { ok: true as const, sezione: s };
+}
+
+export function valida(dati: unknown, tipoAtteso?: TipoBlocco): { ok: true; blocco: Blocco } | { ok: false; errori: ErroreCampo[] } {
+  const r = bloccoSchema.safeParse(dati);
+  if (!r.success) return { ok: false, errori: r.error.issues.map((i) => ({ campo: i.path.map(String).join("."), messaggio: i.message })) };
+  if (tipoAtteso && r.data.tipo !== tipoAtteso) return { ok: false, errori: [{ campo: "tipo", messaggio: "Il tipo di un blocco non si può cambiare." }] };
+  return { ok: true, blocco: r.data };
+}
+
+function bloccoCorrente(db: Tx, blockId: number): BloccoSalvato | null {
+  const b = db
+    .select({ id: blocks.id, version: blocks.version, dati: blocks.payload, salvatoIl: blocks.updatedAt, autore: users.nome })
+    .from(blocks)
+    .leftJoin(users, eq(users.id, blocks.updatedBy))
+    .where(eq(blocks.id, blockId))
+    .get();
+  return b ? { ...b, dati: b.dati as Blocco } : null;
+}
+
+/** Snapshot of the section after a change; consecutive saves by one author in a minute share a revision. */
+export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: "salvataggio" | "ripristino" | "invio" | "importazione", adesso = new Date()) {
+  const contenuto = db.select({ dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all().map((b) => b.dati);
+  const ultima = db.select().from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get();
+  const recente = ultima && adesso.getTime() - new Date(ultima.createdAt).getTime() < FINESTRA_REVISIONE_MS;
+  if (motivo === "salvataggio" && ultima && ultima.motivo === "salvataggio" && ultima.authorId === authorId && recente) {
+    db.update(revisions).set({ contenuto }).where(eq(revisions.id, ultima.id)).run();
+    return ultima.numero;
+  }
+  const numero = (ultima?.numero ?? 0) + 1;
+  db.insert(revisions).values({ sectionId, numero, contenuto, motivo, authorId, createdAt: adesso.toISOString() }).run();
+  return numero;
+}
+
+function audit(db: Tx, chi: Chi, azione: string, s: { id: number; editionId: number; settoreId: number }, dettagli: Record<string, unknown>) {
+  registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli });
+}
+
+function tocca(db: Tx, sectionId: number) {
+  db.update(sections).set({ version: sql`${sections.version} + 1`, updatedAt: new Date().toISOString() }).where(eq(sections.id, sectionId)).run();
+}
+
+function inTransazione<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction((tx) => fn(tx as unknown as Tx), { behavior: "immediate" });
+}
+
+/** Saves a block if `version` is still the stored one; otherwise returns the stored block for the conflict view. */
+export function salvaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number; dati: unknown }): Esito<{ blocco: BloccoSalvato }> {
+  return inTransazione(db, (tx) => {
+    const riga = tx.select({ sectionId: blocks.sectionId, tipo: blocks.tipo }).from(blocks).where(eq(blocks.id, input.blockId)).get();
+    if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più: forse è stato eliminato da un collega." };
+    const perm = sezioneModificabile(tx, chi, riga.sectionId);
+    if (!perm.ok) return perm;
+    const v = valida(input.dati, riga.tipo);
+    if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori, messaggio: "Alcuni campi non sono validi." };
+    const adesso = new Date().toISOString();
+    const r = tx
+      .update(blocks)
+      .set({ payload: v.blocco, version: sql`${blocks.version} + 1`, updatedAt: adesso, updatedBy: chi.userId })
+      .where(and(eq(blocks.id, input.blockId), eq(blocks.version, input.version)))
+      .run();
+    if (r.changes === 0) {
+      return { ok: false, tipo: "conflitto", corrente: bloccoCorrente(tx, input.blockId), messaggio: "Un collega ha modificato questo blocco dopo che l'hai aperto." };
+    }
+    tocca(tx, riga.sectionId);
+    registraRevisione(tx, riga.sectionId, chi.userId, "salvataggio");
+    audit(tx, chi, "blocco.modifica", perm.sezione, { blockId: input.blockId, version: input.version + 1 });
+    return { ok: true, blocco: bloccoCorrente(tx, input.blockId)! };
+  });
+}
+
+/** Adds a block at `posizione` (default: at the end), with the given content or a new empty one. */
+export function aggiungiBlocco(db: Db, chi: Chi, input: { sectionId: number; tipo: TipoBlocco; posizione?: number; dati?: unknown }): Esito<{ blocco: BloccoSalvato }> {
+  return inTransazione(db, (tx) => {
+    const perm = sezioneModificabile(tx, chi, input.sectionId);
+    if (!perm.ok) return perm;
+    const v = valida(input.dati ?? bloccoNuovo(input.tipo, perm.sezione), input.tipo);
+    if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori, messaggio: "Il blocco non è valido." };
+    const n = tx.select({ n: sql<number>`count(*)` }).from(blocks).where(eq(blocks.sectionId, input.sectionId)).get()!.n;
+    const posizione = Math.max(0, Math.min(input.posizione ?? n, n));
+    tx.update(blocks).set({ posizione: sql`${blocks.posizione} + 1` }).where(and(eq(blocks.sectionId, input.sectionId), gt(blocks.posizione, posizione - 1))).run();
+    const id = Number(tx.insert(blocks).values({ sectionId: input.sectionId, tipo: input.tipo, payload: v.blocco, posizione, updatedBy: chi.userId }).run().lastInsertRowid);
+    tocca(tx, input.sectionId);
+    registraRevisione(tx, input.sectionId, chi.userId, "salvataggio");
+    audit(tx, chi, "blocco.aggiungi", perm.sezione, { blockId: id, tipo: input.tipo, posizione });
+    return { ok: true, blocco: bloccoCorrente(tx, id)! };
+  });
+}
+
+/** Deletes a block (if unchanged since `version`) and returns what the undo needs to put it back. */
+export function eliminaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number }): Esito<{ dati: Blocco; posizione: number }> {
+  return inTransazione(db, (tx) => {
+    const riga = tx.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
+    if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
+    const perm = sezioneModificabile(tx, chi, riga.sectionId);
+    if (!perm.ok) return perm;
+    if (riga.version !== input.version) {
+      return { ok: false, tipo: "conflitto", corrente: bloccoCorrente(tx, riga.id), messaggio: "Un collega ha modificato questo blocco: controlla prima di eliminarlo." };
+    }
+    tx.delete(blocks).where(eq(blocks.id, riga.id)).run();
+    tx.update(blocks).set({ posizione: sql`${blocks.posizione} - 1` }).where(and(eq(blocks.sectionId, riga.sectionId), gt(blocks.posizione, riga.posizione))).run();
+    tocca(tx, riga.sectionId);
+    registraRevisione(tx, riga.sectionId, chi.userId, "salvataggio");
+    audit(tx, chi, "blocco.elimina", perm.sezione, { blockId: riga.id, tipo: riga.tipo });
+    return { ok: true, dati: riga.payload as Blocco, posizione: riga.posizione };
+  });
+}
+
+/** Moves a block one place up or down. */
+export function spostaBlocco(db: Db, chi: Chi, input: { blockId: number; direzione: "su" | "giu" }): Esito<{ posizione: number }> {
+  return inTransazione(db, (tx) => {
+    const riga = tx.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
+    if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
+    const perm = sezioneModificabile(tx, chi, riga.sectionId);
+    if (!perm.ok) return perm;
+    const nuova = riga.posizione + (input.direzione === "su" ? -1 : 1);
+    const vicino = tx.select().from(blocks).where(and(eq(blocks.sectionId, riga.sectionId), eq(blocks.posizione, nuova))).get();
+    if (!vicino) return { ok: true, posizione: riga.posizione };
+    tx.update(blocks).set({ posizione: riga.posizione }).where(eq(blocks.id, vicino.id)).run();
+    tx.update(blocks).set({ posizione: nuova }).where(eq(blocks.id, riga.id)).run();
+    tocca(tx, riga.sectionId);
+    registraRevisione(tx, riga.sectionId, chi.userId, "salvataggio");
+    audit(tx, chi, "blocco.sposta", perm.sezione, { blockId: riga.id, da: riga.posizione, a: nuova });
+    return { ok: true, posizione: nuova };
+  });
+}
+
+/** Copies a block right after itself. */
+export function duplicaBlocco(db: Db, chi: Chi, input: { blockId: number }): Esito<{ blocco: BloccoSalvato }> {
+  const riga = db.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
+  if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
+  return aggiungiBlocco(db, chi, { sectionId: riga.sectionId, tipo: riga.tipo, posizione: riga.posizione + 1, dati: riga.payload });
+}
+
+/** Puts a section back as it was in a revision; the restore is itself a new revision. */
+export function ripristinaRevisione(db: Db, chi: Chi, input: { sectionId: number; numero: number }): Esito<{ revisione: number }> {
+  return inTransazione(db, (tx) => {
+    const perm = sezioneModificabile(tx, chi, input.sectionId);
+    if (!perm.ok) return perm;
+    const rev = tx.select().from(revisions).where(and(eq(revisions.sectionId, input.sectionId), eq(revisions.numero, input.numero))).get();
+    if (!rev) return { ok: false, tipo: "non_trovato", messaggio: "Revisione non trovata." };
+    tx.delete(blocks).where(eq(blocks.sectionId, input.sectionId)).run();
+    (rev.contenuto as Blocco[]).forEach((b, i) => {
+      tx.insert(blocks).values({ sectionId: input.sectionId, tipo: b.tipo, payload: b, posizione: i, updatedBy: chi.userId }).run();
+    });
+    tocca(tx, input.sectionId);
+    const numero = registraRevisione(tx, input.sectionId, chi.userId, "ripristino");
+    audit(tx, chi, "sezione.ripristina", perm.sezione, { daRevisione: input.numero, revisione: numero });
+    return { ok: true, revisione: numero };
+  });
+}
+
+export function elencoRevisioni(db: Db, sectionId: number) {
+  return db
+    .select({ numero: revisions.numero, motivo: revisions.motivo, createdAt: revisions.createdAt, autore: users.nome, contenuto: revisions.contenuto })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .where(eq(revisions.sectionId, sectionId))
+    .orderBy(desc(revisions.numero))
+    .all()
+    .map((r) => ({ ...r, blocchi: (r.contenuto as Blocco[]).length }));
+}
+
+/** Appends several blocks at once (a spreadsheet import): all of them or none. */
+export function aggiungiBlocchi(db: Db, chi: Chi, input: { sectionId: number; blocchi: unknown[]; origine: string }): Esito<{ aggiunti: number }> {
+  return inTransazione(db, (tx) => {
+    const perm = sezioneModificabile(tx, chi, input.sectionId);
+    if (!perm.ok) return perm;
+    const validi: Blocco[] = [];
+    for (const [i, dati] of input.blocchi.entries()) {
+      const v = valida(dati);
+      if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori.map((e) => ({ ...e, campo: `${i}.${e.campo}` })), messaggio: "Un blocco importato non è valido." };
+      validi.push(v.blocco);
+    }
+    let posizione = tx.select({ n: sql<number>`count(*)` }).from(blocks).where(eq(blocks.sectionId, input.sectionId)).get()!.n;
+    for (const b of validi) tx.insert(blocks).values({ sectionId: input.sectionId, tipo: b.tipo, payload: b, posizione: posizione++, updatedBy: chi.userId }).run();
+    tocca(tx, input.sectionId);
+    registraRevisione(tx, input.sectionId, chi.userId, "importazione");
+    audit(tx, chi, "blocco.importa", perm.sezione, { origine: input.origine, blocchi: validi.length });
+    return { ok: true, aggiunti: validi.length };
+  });
+}
