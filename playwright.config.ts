@@ -17,6 +17,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "it-IT",
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       // Debian's chromium: Playwright cannot download its own browser here.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -114,3 +114,16 @@ test("importare un CSV con righe sbagliate mostra ogni errore e non scrive nulla
   await expect(page.getByText("Importati 3 blocchi")).toBeVisible();
   expect(blocchiDb(sectionId).length).toBe(prima + 3);
 });
+
+test("senza connessione il salvataggio lo dice, tiene il testo e salva appena la rete torna", async ({ page, context }) => {
+  const { sectionId, blockId, card } = primoIndicatore("conosci-popolazione");
+  await accedi(page, "coordinatore@cremona.example");
+  await page.goto(`/sezioni/${sectionId}/modifica`);
+  await context.setOffline(true);
+  await page.locator(card).getByLabel("Che cosa misura").fill("scritto senza rete");
+  await expect(page.locator(card).getByTestId("stato-salvataggio")).toHaveText(/connessione assente/);
+  expect((bloccoDb(blockId).payload as { etichetta: string }).etichetta).not.toBe("scritto senza rete");
+  await context.setOffline(false);
+  await expect(page.locator(card).getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/, { timeout: 15_000 });
+  expect((bloccoDb(blockId).payload as { etichetta: string }).etichetta).toBe("scritto senza rete");
+});

@@ -5,9 +5,10 @@
  *
  *   npm run build && npm run bench
  *
- * Env: BENCH_PORT (3300), BENCH_ROUNDS (40 saves per editor), BENCH_EDITORS (30), BENCH_WARMUP (3).
+ * Env: BENCH_PORT (3300), BENCH_ROUNDS (25 saves per editor), BENCH_EDITORS (30), BENCH_WARMUP (3).
  * New measurements go in `benchmarks` below; they share one server and the logged-in sessions.
  */
+import { ATTESA_AUTOSALVATAGGIO_MS } from "../lib/blocks/autosave";
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,7 +20,7 @@ import { setTimeout as attendi } from "node:timers/promises";
 const PORTA = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORTA}`;
 const DATABASE_PATH = "data/bench.sqlite";
-const GIRI = Number(process.env.BENCH_ROUNDS ?? 40);
+const GIRI = Number(process.env.BENCH_ROUNDS ?? 25);
 const EDITORI = Number(process.env.BENCH_EDITORS ?? 30);
 const RISCALDAMENTO = Number(process.env.BENCH_WARMUP ?? 3);
 const EMAIL = "coordinatore@cremona.example";
@@ -336,7 +337,8 @@ const salvataggioBlocco: Benchmark = {
     const editore = async (i: number, giri: number, misura: boolean) => {
       for (let g = 0; g < giri; g++) {
         await salva(sessioni[i], blocchi[i], misura);
-        await attendi(Math.random() * 50);
+        // A real editor saves at most once per autosave interval, plus the time to type the next change.
+        await attendi(ATTESA_AUTOSALVATAGGIO_MS + Math.random() * 400);
       }
     };
 

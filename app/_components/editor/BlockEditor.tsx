@@ -7,12 +7,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { salvaBloccoAction } from "@/app/_server/block-actions";
 import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
+import { ATTESA_AUTOSALVATAGGIO_MS } from "@/lib/blocks/autosave";
 import type { BloccoSalvato } from "@/lib/blocks/service";
 import { BlockForm } from "./BlockForm";
 import { ConflictView } from "./ConflictView";
 import { cancellaBozza, leggiBozza, salvaBozza } from "./drafts";
 
-const ATTESA_MS = 800;
 const RIPROVA_MS = 5000;
 
 type Stato =
@@ -135,7 +135,7 @@ export function BlockEditor({
       salvaBozza(userId, blocco.id, { base: versione.current, dati: v, il: new Date().toISOString() });
       setStato((s) => (s.k === "conflitto" || s.k === "sessione" ? s : { k: "modificato" }));
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void salva(), ATTESA_MS);
+      timer.current = setTimeout(() => void salva(), ATTESA_AUTOSALVATAGGIO_MS);
     },
     [blocco.id, userId, salva, onValore],
   );
@@ -165,10 +165,10 @@ export function BlockEditor({
   const { testo, classe } = testoStato(stato);
   const idBase = `blocco-${blocco.id}`;
   return (
-    <article className="card card-bg senza-piede border mb-4" aria-labelledby={`${idBase}-titolo`} data-blocco={blocco.id}>
+    <article className="card card-bg senza-piede border mb-4" aria-labelledby={`${idBase}-intestazione`} data-blocco={blocco.id}>
       <div className="card-body">
         <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-          <h2 id={`${idBase}-titolo`} className="h5 mb-0">
+          <h2 id={`${idBase}-intestazione`} className="h5 mb-0">
             {posizione + 1}. {TIPI_BLOCCO[valore.tipo]}
           </h2>
           <p className={`small mb-0 ${classe}`} role="status" aria-live="polite" data-testid="stato-salvataggio">{testo}</p>
