@@ -63,6 +63,9 @@ test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", 
   await page.keyboard.type("Un percorso ");
   await page.keyboard.press("Control+b");
   await page.keyboard.type("integrato");
+  await testo.getByRole("button", { name: "Nota a piè di pagina" }).click();
+  await testo.getByRole("textbox", { name: "Testo della nota" }).fill("Dati al 30 giugno 2017");
+  await testo.getByRole("button", { name: "Inserisci nota" }).click();
   await salvato(testo);
   await controllaAccessibilita(page);
 
@@ -77,6 +80,7 @@ test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", 
   expect(sc).toMatchObject({ titolo: "Musica nelle scuole", prima: ["Interventi non integrati"], dopo: ["Un percorso per tutti"], destinatari: "Bambini e ragazzi", costi: { comune: { importo: 29500 } } });
   expect(sc.risultati).toEqual([{ valore: 42, unita: "classi", didascalia: "hanno attivato progetti musicali" }]);
   expect(JSON.stringify(tx)).toContain('"text":"integrato","marks":[{"type":"bold"}]');
+  expect(JSON.stringify(tx)).toContain('{"type":"notaPiePagina","attrs":{"testo":"Dati al 30 giugno 2017"}}');
 
   // After the reload the forms show what was saved.
   const card = (n: number) => page.locator("article[data-blocco]").nth(n);
@@ -89,6 +93,8 @@ test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", 
   await expect(page.getByText("14,7%")).toBeVisible();
   await expect(page.getByRole("table", { name: /Iscritti ai nidi/ }).getByText("1.135,5")).toBeVisible();
   await expect(page.getByText("29.500 euro")).toBeVisible();
+  // The footnote is numbered with the section's sources and listed at the end.
+  await expect(page.getByRole("region", { name: "Fonti e note" }).getByText("Dati al 30 giugno 2017")).toBeVisible();
 });
 
 test("blocchi riordinati da tastiera, duplicati, eliminati con annulla; la cronologia ripristina", async ({ page }) => {

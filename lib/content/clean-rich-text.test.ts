@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { docPerEditor, documentoVuoto, eDocVuoto, normalizzaHref, pulisciDoc } from "./clean-rich-text";
-import { richDocSchema, richDocToPlainText } from "./rich-text";
+import { docPerEditor, documentoVuoto, eDocVuoto, normalizzaHref, normalizzaTestoNota, pulisciDoc } from "./clean-rich-text";
+import { noteDelTesto, richDocSchema, richDocToPlainText, type RichDoc } from "./rich-text";
 
 const valido = (json: unknown) => {
   const doc = pulisciDoc(json);
@@ -223,5 +223,136 @@ describe("helpers", () => {
     expect(normalizzaHref("javascript:alert(1)")).toBeNull();
     expect(normalizzaHref("https://a\tb")).toBeNull();
     expect(normalizzaHref("www.comune.it")).toBeNull();
+  });
+});
+
+describe("footnotes (notaPiePagina)", () => {
+  const nota = (testo: unknown) => ({ type: "notaPiePagina", attrs: { testo } });
+  const t = (text: string) => ({ type: "text", text });
+
+  it("the schema allows a footnote inline, in paragraphs, headings and list items", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 3 }, content: [t("Titolo"), nota("Nota al titolo")] },
+        { type: "paragraph", content: [t("Dati ISTAT"), nota("Fonte: ISTAT 2016"), t(" e altro"), { type: "hardBreak" }, nota("Seconda")] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("voce"), nota("In elenco")] }] }] },
+      ],
+    };
+    const esito = richDocSchema.safeParse(doc);
+    expect(esito.success).toBe(true);
+    expect(esito.data).toEqual(doc);
+  });
+
+  it("the schema trims the text and refuses empty, overlong or malformed footnotes", () => {
+    const p = (...content: unknown[]) => ({ type: "doc", content: [{ type: "paragraph", content }] });
+    const esito = richDocSchema.safeParse(p(t("a"), nota("  spazi  ")));
+    expect(esito.success && esito.data.content[0]).toEqual({ type: "paragraph", content: [t("a"), nota("spazi")] });
+    expect(richDocSchema.safeParse(p(nota("x".repeat(2000)))).success).toBe(true);
+    for (const cattiva of [nota(""), nota("   "), nota("x".repeat(2001)), nota(3), nota(null), { type: "notaPiePagina" }, { type: "notaPiePagina", attrs: {} }]) {
+      expect(richDocSchema.safeParse(p(t("a"), cattiva)).success, JSON.stringify(cattiva).slice(0, 80)).toBe(false);
+    }
+    // Not a block.
+    expect(richDocSchema.safeParse({ type: "doc", content: [nota("x")] }).success).toBe(false);
+  });
+
+  it("richDocToPlainText leaves footnotes out", () => {
+    const doc: RichDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Prima" }, { type: "notaPiePagina", attrs: { testo: "nascosta" } }, { type: "text", text: " dopo" }] }] };
+    expect(richDocToPlainText(doc)).toBe("Prima dopo");
+  });
+
+  it("noteDelTesto gives the footnote texts in reading order, repeats included", () => {
+    const doc = valido({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [t("a"), nota("uno"), t("b"), nota("due")] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [t("c"), nota("tre")] }, { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [nota("quattro")] }] }] }] },
+          ],
+        },
+        { type: "heading", attrs: { level: 4 }, content: [t("d"), nota("uno")] },
+      ],
+    });
+    expect(noteDelTesto(doc)).toEqual(["uno", "due", "tre", "quattro", "uno"]);
+    expect(noteDelTesto(documentoVuoto())).toEqual([]);
+    expect(noteDelTesto({ type: "doc", content: [{ type: "paragraph", content: [t("senza note")] }] } as RichDoc)).toEqual([]);
+  });
+
+  it("pulisciDoc keeps footnotes, trimming their text and dropping other attributes and marks", () => {
+    const doc = valido({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Nel 2016", marks: [{ type: "bold" }] },
+            { type: "notaPiePagina", attrs: { testo: "  Dato\n provvisorio\t ", id: "x", class: "y" }, marks: [{ type: "bold" }] },
+            { type: "text", text: " il Comune" },
+          ],
+        },
+      ],
+    });
+    expect(doc.content[0]).toEqual({
+      type: "paragraph",
+      content: [{ type: "text", text: "Nel 2016", marks: [{ type: "bold" }] }, nota("Dato provvisorio"), t(" il Comune")],
+    });
+  });
+
+  it("pulisciDoc drops empty or malformed footnotes, and a footnote keeps texts around it apart", () => {
+    const doc = valido({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [t("uno "), nota("   "), t("due "), nota(""), nota(42), { type: "notaPiePagina" }, { type: "notaPiePagina", attrs: null }, t("tre")] },
+        { type: "paragraph", content: [t("a"), nota("n"), t("b")] },
+      ],
+    });
+    expect(doc.content).toEqual([
+      { type: "paragraph", content: [t("uno due tre")] },
+      { type: "paragraph", content: [t("a"), nota("n"), t("b")] },
+    ]);
+  });
+
+  it("pulisciDoc cuts an overlong footnote to 2000 characters", () => {
+    const doc = valido({ type: "doc", content: [{ type: "paragraph", content: [t("a"), nota("x".repeat(2500))] }] });
+    expect(noteDelTesto(doc)).toEqual(["x".repeat(2000)]);
+  });
+
+  it("pulisciDoc keeps footnotes inside headings, list items, unknown wrappers and loose in the document", () => {
+    const doc = valido({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [t("Titolo"), nota("al titolo")] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [t("citazione"), nota("nella citazione")] }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "heading", attrs: { level: 3 }, content: [t("voce"), nota("in elenco")] }] }] },
+        nota("sciolta"),
+      ],
+    });
+    expect(doc.content).toEqual([
+      { type: "heading", attrs: { level: 3 }, content: [t("Titolo"), nota("al titolo")] },
+      { type: "paragraph", content: [t("citazione"), nota("nella citazione")] },
+      { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("voce"), nota("in elenco")] }] }] },
+      { type: "paragraph", content: [nota("sciolta")] },
+    ]);
+    expect(noteDelTesto(doc)).toEqual(["al titolo", "nella citazione", "in elenco", "sciolta"]);
+  });
+
+  it("a paragraph holding only a footnote is kept, so the document is not empty", () => {
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [nota("sola")] }] };
+    expect(valido(doc)).toEqual(doc);
+    expect(eDocVuoto(doc as RichDoc)).toBe(false);
+  });
+
+  it("is idempotent with footnotes", () => {
+    const doc = pulisciDoc({ type: "doc", content: [{ type: "paragraph", content: [t("a"), nota("  b\n c ")] }] });
+    expect(pulisciDoc(doc)).toEqual(doc);
+    expect(richDocSchema.parse(doc)).toEqual(doc);
+  });
+
+  it("normalizzaTestoNota", () => {
+    expect(normalizzaTestoNota("  Fonte:\r\n  ISTAT\t2016 ")).toBe("Fonte: ISTAT 2016");
+    expect(normalizzaTestoNota("a\u0000b")).toBe("ab");
+    expect(normalizzaTestoNota(" \n ")).toBe("");
   });
 });

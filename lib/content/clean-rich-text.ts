@@ -2,11 +2,12 @@
  * Brings any TipTap/ProseMirror JSON (the editor's own, text pasted from Word
  * or a web page, an import) down to the subset richDocSchema allows:
  * paragraphs, headings 3/4, bullet and ordered lists, bold, italic,
- * http/https/mailto links and hard breaks. Unknown wrappers (blockquote,
+ * http/https/mailto links, hard breaks and footnotes (notaPiePagina, whose
+ * text is trimmed; empty ones are dropped). Unknown wrappers (blockquote,
  * table, div…) are unwrapped keeping their text; nodes without text (images,
  * rules) are dropped. Pure: no DOM, usable on the server and in tests.
  */
-import type { ListNode, RichBlockNode, RichDoc, RichInline } from "./rich-text";
+import { MAX_TESTO_NOTA, type ListNode, type RichBlockNode, type RichDoc, type RichInline } from "./rich-text";
 
 type VoceLista = ListNode["content"][number];
 type Marca = NonNullable<Extract<RichInline, { type: "text" }>["marks"]>[number];
@@ -30,6 +31,16 @@ export function hrefAmmesso(href: string): boolean {
 export function normalizzaHref(href: string): string | null {
   const h = href.trim().replace(/ /g, "%20");
   return hrefAmmesso(h) ? h : null;
+}
+
+/**
+ * A footnote's text as stored: runs of white space (a newline typed in the
+ * note box, a tab from a paste) become one space, ends trimmed, control
+ * characters removed. May be "" (no note) or longer than the schema allows.
+ */
+export function normalizzaTestoNota(testo: string): string {
+  // eslint-disable-next-line no-control-regex
+  return testo.replace(/[\x00-\x08\x0e-\x1f\x7f]/g, "").replace(/\s+/g, " ").trim();
 }
 
 /** An empty document ({ type: "doc", content: [] }); a new object every time. */
@@ -124,6 +135,11 @@ function inline(nodi: unknown[], profondita: number): RichInline[] {
         });
       } else if (t === "hardBreak") {
         grezzi.push({ type: "hardBreak" });
+      } else if (t === "notaPiePagina") {
+        // Only its text is kept; an empty note is dropped, an overlong one (an import) cut to the limit.
+        const grezzo = attr(n, "testo");
+        const nota = typeof grezzo === "string" ? normalizzaTestoNota(grezzo).slice(0, MAX_TESTO_NOTA).trim() : "";
+        if (nota !== "") grezzi.push({ type: "notaPiePagina", attrs: { testo: nota } });
       } else if (p < MAX_PROFONDITA) {
         // Unknown inline wrappers (mentions, spans, a block inside a paragraph): keep their text.
         visita(figli(n), p + 1);
@@ -149,8 +165,9 @@ function inline(nodi: unknown[], profondita: number): RichInline[] {
   return out;
 }
 
+/** Whether a text block shows anything: some non-blank text, or a footnote. */
 function haTesto(contenuto: RichInline[]): boolean {
-  return contenuto.some((n) => n.type === "text" && n.text.trim() !== "");
+  return contenuto.some((n) => (n.type === "text" && n.text.trim() !== "") || n.type === "notaPiePagina");
 }
 
 // --- blocks ------------------------------------------------------------------
@@ -179,7 +196,7 @@ function blocchi(nodi: unknown[], inLista: boolean, profondita: number): RichBlo
     const n = comeNodo(x);
     if (!n) continue;
     const t = tipo(n);
-    if (t === "text" || t === "hardBreak") {
+    if (t === "text" || t === "hardBreak" || t === "notaPiePagina") {
       // Inline content loose in a block container: gathered into a paragraph.
       sospesi.push(n);
       continue;

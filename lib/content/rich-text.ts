@@ -1,6 +1,7 @@
 /**
  * Rich text is stored as TipTap JSON, limited to what a report uses:
- * paragraphs, subheadings, bold, italic, lists, links and hard breaks.
+ * paragraphs, subheadings, bold, italic, lists, links, hard breaks and
+ * footnotes (an inline atom carrying the note's text, numbered by the report).
  * Anything else (images, scripts, styles pasted from Word) is refused here,
  * so what reaches the renderer is safe by construction.
  */
@@ -26,7 +27,18 @@ const textNode = z.object({
   marks: z.array(markSchema).optional(),
 });
 const hardBreak = z.object({ type: z.literal("hardBreak") });
-const inline = z.union([textNode, hardBreak]);
+
+/** The most characters a footnote may hold. */
+export const MAX_TESTO_NOTA = 2000;
+
+/** A footnote: an inline atom whose text the report prints, numbered, at the end of the section. */
+const notaPiePagina = z.object({
+  type: z.literal("notaPiePagina"),
+  attrs: z.object({
+    testo: z.string().trim().min(1, "Scrivi il testo della nota").max(MAX_TESTO_NOTA),
+  }),
+});
+const inline = z.union([textNode, hardBreak, notaPiePagina]);
 
 const paragraph = z.object({
   type: z.literal("paragraph"),
@@ -63,7 +75,7 @@ export type RichDoc = z.infer<typeof richDocSchema>;
 export type RichBlockNode = RichDoc["content"][number];
 export type RichInline = z.infer<typeof inline>;
 
-/** Plain text of a document, for search, diffs and checks. */
+/** Plain text of a document, for search, diffs and checks. Footnotes are left out. */
 export function richDocToPlainText(doc: RichDoc): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
@@ -76,4 +88,17 @@ export function richDocToPlainText(doc: RichDoc): string {
   };
   walk(doc);
   return out.join("").trim();
+}
+
+/** The texts of a document's footnotes, in reading order (repeats included). */
+export function noteDelTesto(doc: RichDoc): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    const n = node as { type?: string; attrs?: { testo?: unknown }; content?: unknown[] };
+    if (n.type === "notaPiePagina" && typeof n.attrs?.testo === "string" && n.attrs.testo !== "") out.push(n.attrs.testo);
+    if (Array.isArray(n.content)) n.content.forEach(walk);
+  };
+  walk(doc);
+  return out;
 }

@@ -2,16 +2,19 @@
 
 /**
  * The rich text field: TipTap limited to what richDocSchema allows (paragraphs,
- * subheadings 3/4, lists, bold, italic, http/https/mailto links, line breaks).
+ * subheadings 3/4, lists, bold, italic, http/https/mailto links, line breaks,
+ * footnotes).
  * Every change goes through pulisciDoc, so what reaches the form, pasted from
  * Word or a web page included, is already the clean subset.
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
-import type { RichDoc } from "@/lib/content/rich-text";
-import { docPerEditor, normalizzaHref, pulisciDoc } from "@/lib/content/clean-rich-text";
+import { MAX_TESTO_NOTA, type RichDoc } from "@/lib/content/rich-text";
+import { docPerEditor, normalizzaHref, normalizzaTestoNota, pulisciDoc } from "@/lib/content/clean-rich-text";
 import { Messaggi } from "./fields";
+import { NOME_NOTA, NotaPiePagina } from "./footnote-extension";
 
 /** A scheme at the start of a URL ("javascript:", "tel:"): only http, https and mailto are accepted. */
 const CON_SCHEMA = /^[a-z][a-z0-9+.-]*:/i;
@@ -45,6 +48,7 @@ const ESTENSIONI = [
       HTMLAttributes: { target: null, rel: "noopener noreferrer", class: null },
     },
   }),
+  NotaPiePagina,
 ];
 
 /** Pasted headings outside 3–4 would become plain paragraphs: h1/h2 become h3, h5/h6 become h4. */
@@ -83,6 +87,26 @@ export function interpretaCollegamento(testo: string): { ok: true; href: string 
   return { ok: true, href };
 }
 
+/** What the officer types in the footnote box, as stored, or the reason it cannot be. */
+export function interpretaNota(testo: string): { ok: true; testo: string } | { ok: false; messaggio: string } {
+  const t = normalizzaTestoNota(testo);
+  if (t === "") return { ok: false, messaggio: "Scrivi il testo della nota a piè di pagina." };
+  if (t.length > MAX_TESTO_NOTA) {
+    return { ok: false, messaggio: `La nota può contenere al massimo ${MAX_TESTO_NOTA} caratteri: ora ne ha ${t.length}.` };
+  }
+  return { ok: true, testo: t };
+}
+
+/** The footnote the selection is on (clicked, or reached with the arrows), if any. */
+function notaSelezionata(editor: Editor): { pos: number; testo: string } | null {
+  const sel = editor.state.selection;
+  if (sel instanceof NodeSelection && sel.node.type.name === NOME_NOTA) {
+    const t = sel.node.attrs.testo;
+    return { pos: sel.from, testo: typeof t === "string" ? t : "" };
+  }
+  return null;
+}
+
 /**
  * The error of a rich text field: its own, or the first one found inside the
  * document ("contenuto.content.2.content.0.text"), which the field shows as one message.
@@ -99,6 +123,7 @@ interface StatoBarra {
   puntato: boolean;
   numerato: boolean;
   collegamento: boolean;
+  nota: boolean;
 }
 
 function statoDi(editor: Editor): StatoBarra {
@@ -110,6 +135,7 @@ function statoDi(editor: Editor): StatoBarra {
     puntato: editor.isActive("bulletList"),
     numerato: editor.isActive("orderedList"),
     collegamento: editor.isActive("link"),
+    nota: notaSelezionata(editor) !== null,
   };
 }
 
@@ -124,6 +150,7 @@ const PULSANTI: { comando: Comando; etichetta: string; segno: string; tasti?: st
   { comando: "numerato", etichetta: "Elenco numerato", segno: "1. Elenco", tasti: "Ctrl+Maiusc+7" },
   { comando: "collegamento", etichetta: "Collegamento", segno: "Collegamento", tasti: "Ctrl+K" },
   { comando: "rimuoviCollegamento", etichetta: "Rimuovi collegamento", segno: "Rimuovi collegamento" },
+  { comando: "nota", etichetta: "Nota a piè di pagina", segno: "Nota" },
 ];
 
 export function RichTextEditor({ id, label, value, onChange, errore }: { id: string; label: string; value: RichDoc; onChange: (d: RichDoc) => void; errore?: string }) {
@@ -136,6 +163,7 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
   /** The last document, as cleaned JSON, that the form and the editor agree on. */
   const ultimo = useRef<string | null>(null);
   const apriCollegamentoRef = useRef<() => void>(() => {});
+  const apriNotaRef = useRef<() => void>(() => {});
   const [iniziale] = useState(() => docPerEditor(value));
 
   const descrittori = [idIstruzioni, errore && `${id}-errore`].filter(Boolean).join(" ");
@@ -164,6 +192,12 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
           return true;
         }
         return false;
+      },
+      // A double click on a footnote opens it for editing.
+      handleDoubleClickOn: (_view, _pos, node) => {
+        if (node.type.name !== NOME_NOTA) return false;
+        apriNotaRef.current();
+        return true;
       },
     },
     onUpdate: ({ editor: e }) => {
@@ -195,6 +229,7 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
   const apriCollegamento = () => {
     if (!editor) return;
     const href = editor.getAttributes("link").href;
+    setNota(null);
     setCollegamento({ testo: typeof href === "string" ? href : "" });
   };
   useEffect(() => {
@@ -227,6 +262,64 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
     setCollegamento(null);
   };
 
+  // --- footnote box: a new note at the cursor, or the text of the selected one ------------
+  const [nota, setNota] = useState<{ testo: string; pos: number | null; messaggio?: string } | null>(null);
+  const campoNota = useRef<HTMLTextAreaElement>(null);
+  const apriNota = () => {
+    if (!editor) return;
+    const sel = notaSelezionata(editor);
+    setCollegamento(null);
+    setNota({ testo: sel?.testo ?? "", pos: sel?.pos ?? null });
+  };
+  useEffect(() => {
+    apriNotaRef.current = apriNota;
+  });
+  const apertaNota = nota !== null;
+  useEffect(() => {
+    if (apertaNota) campoNota.current?.focus();
+  }, [apertaNota]);
+  const chiudiNota = () => {
+    setNota(null);
+    editor?.commands.focus();
+  };
+  /** Where the note being edited still is (the text may have changed while the box was open). */
+  const posNota = (pos: number | null): number | null => {
+    if (!editor || pos === null || pos > editor.state.doc.content.size) return null;
+    return editor.state.doc.nodeAt(pos)?.type.name === NOME_NOTA ? pos : null;
+  };
+  const applicaNota = () => {
+    if (!editor || !nota) return;
+    const esito = interpretaNota(nota.testo);
+    if (!esito.ok) {
+      setNota({ ...nota, messaggio: esito.messaggio });
+      campoNota.current?.focus();
+      return;
+    }
+    const pos = posNota(nota.pos);
+    if (pos !== null) {
+      editor
+        .chain()
+        .focus()
+        .command(({ tr }) => {
+          tr.setNodeMarkup(pos, undefined, { testo: esito.testo });
+          return true;
+        })
+        .setTextSelection(pos + 1)
+        .run();
+    } else {
+      // At the cursor, or after the selected text (never replacing it); the caret ends after the note.
+      editor.chain().focus().insertContentAt(editor.state.selection.to, { type: NOME_NOTA, attrs: { testo: esito.testo } }).run();
+    }
+    setNota(null);
+  };
+  const eliminaNota = () => {
+    if (!editor || !nota) return;
+    const pos = posNota(nota.pos);
+    if (pos !== null) editor.chain().focus().deleteRange({ from: pos, to: pos + 1 }).run();
+    else editor.commands.focus();
+    setNota(null);
+  };
+
   const esegui = (c: Comando) => {
     if (!editor) return;
     const catena = editor.chain().focus();
@@ -247,6 +340,8 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
         return apriCollegamento();
       case "rimuoviCollegamento":
         return catena.extendMarkRange("link").unsetLink().run();
+      case "nota":
+        return apriNota();
     }
   };
 
@@ -340,6 +435,53 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
           )}
         </div>
       )}
+      {nota && (
+        <div className="border rounded p-2 mb-2 bg-light" role="group" aria-labelledby={`${id}-nota-etichetta`}>
+          <label id={`${id}-nota-etichetta`} htmlFor={`${id}-nota`} className="form-label small fw-semibold mb-1">
+            Testo della nota
+          </label>
+          <textarea
+            ref={campoNota}
+            id={`${id}-nota`}
+            rows={3}
+            className={`form-control form-control-sm mb-2${nota.messaggio ? " is-invalid" : ""}`}
+            value={nota.testo}
+            aria-invalid={nota.messaggio ? true : undefined}
+            aria-describedby={[`${id}-nota-aiuto`, nota.messaggio && `${id}-nota-errore`].filter(Boolean).join(" ")}
+            onChange={(e) => setNota({ ...nota, testo: e.target.value, messaggio: undefined })}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                applicaNota();
+              } else if (e.key === "Escape") {
+                e.preventDefault();
+                chiudiNota();
+              }
+            }}
+          />
+          <small id={`${id}-nota-aiuto`} className="form-text d-block mb-2">
+            Il testo compare, numerato, tra le note in fondo alla sezione (al massimo {MAX_TESTO_NOTA} caratteri). Invio inserisce la nota, Esc annulla.
+          </small>
+          <div className="d-flex flex-wrap gap-2">
+            <button type="button" className="btn btn-sm btn-primary" onClick={applicaNota}>
+              {nota.pos === null ? "Inserisci nota" : "Salva nota"}
+            </button>
+            {nota.pos !== null && (
+              <button type="button" className="btn btn-sm btn-outline-danger" onClick={eliminaNota}>
+                Elimina nota
+              </button>
+            )}
+            <button type="button" className="btn btn-sm btn-outline-secondary" onClick={chiudiNota}>
+              Annulla
+            </button>
+          </div>
+          {nota.messaggio && (
+            <div id={`${id}-nota-errore`} className="text-danger small fw-semibold mt-1" role="alert">
+              {nota.messaggio}
+            </div>
+          )}
+        </div>
+      )}
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
@@ -348,6 +490,7 @@ export function RichTextEditor({ id, label, value, onChange, errore }: { id: str
       )}
       <small id={idIstruzioni} className="form-text d-block">
         Scorciatoie: Ctrl+B grassetto, Ctrl+I corsivo, Ctrl+K collegamento. Dalla barra degli strumenti si passa tra i pulsanti con le frecce.
+        Le note a piè di pagina compaiono nel testo come asterisco: per modificarne una, selezionala con un clic o con le frecce e premi «Nota a piè di pagina».
       </small>
       <Messaggi id={id} errore={errore} />
     </div>

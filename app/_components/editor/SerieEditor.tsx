@@ -10,10 +10,10 @@ import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import type { Serie } from "@/lib/content/blocks";
 import { graficoDisegnabile, opzioniGrafico } from "@/lib/charts";
 import { erroriCelle, incollaInSerie, prossimaCategoria, riallineaTesti, testiDaSerie } from "@/lib/grid";
-import { formatValore } from "@/lib/numbers";
 import { interpretaCella } from "@/lib/numbers-parse";
 import { incollaTabella } from "@/lib/spreadsheet";
-import { CampoScelta, CampoSpunta, CampoTesto, Messaggi } from "./fields";
+import { CampoScelta, CampoSpunta, CampoTesto, descrittori, Messaggi } from "./fields";
+import { SerieDataTable } from "../report/SerieDataTable";
 import { UNITA_COMUNI } from "./IndicatoreEditor";
 import type { EditorProps } from "./types";
 
@@ -27,9 +27,6 @@ const GRAFICI: { valore: Grafico; etichetta: string }[] = [
 ];
 
 /** aria-describedby of a grid input: its message, when it has one. */
-function descritto(id: string, errore?: string, avviso?: string): string | undefined {
-  return errore ? `${id}-errore` : avviso ? `${id}-avviso` : undefined;
-}
 
 /** `valori` as long as the categories (a payload from elsewhere may be short). */
 function allinea(valori: readonly (number | null)[], n: number): (number | null)[] {
@@ -205,7 +202,7 @@ export function SerieEditor({ value, onChange, errori, avvisi = {}, id, anni }: 
                         value={x.nome}
                         aria-label={`Nome della serie ${j + 1}`}
                         aria-invalid={errore ? true : undefined}
-                        aria-describedby={descritto(idNome(j), errore, avviso)}
+                        aria-describedby={descrittori(idNome(j), errore, avviso)}
                         data-riga={0}
                         data-colonna={j + 1}
                         onChange={(e) => cambiaNome(j, e.target.value)}
@@ -237,7 +234,7 @@ export function SerieEditor({ value, onChange, errori, avvisi = {}, id, anni }: 
                         value={cat}
                         aria-label={`Anno o categoria della riga ${i + 1}`}
                         aria-invalid={errore ? true : undefined}
-                        aria-describedby={descritto(idCategoria(i), errore, avviso)}
+                        aria-describedby={descrittori(idCategoria(i), errore, avviso)}
                         data-riga={i + 1}
                         data-colonna={0}
                         onChange={(e) => cambiaCategoria(i, e.target.value)}
@@ -258,7 +255,7 @@ export function SerieEditor({ value, onChange, errori, avvisi = {}, id, anni }: 
                             value={testi[j]?.[i] ?? ""}
                             aria-label={`Valore di «${nomeSerie(j)}» per ${nomeRiga(i)}`}
                             aria-invalid={errore ? true : undefined}
-                            aria-describedby={descritto(cella, errore, avviso)}
+                            aria-describedby={descrittori(cella, errore, avviso)}
                             data-riga={i + 1}
                             data-colonna={j + 1}
                             onChange={(e) => cambiaValore(j, i, e.target.value)}
@@ -365,34 +362,7 @@ function Anteprima({ value, id }: { value: Serie; id: string }) {
             <div ref={contenitore} aria-hidden="true" style={{ width: "100%", height: 320 }} />
           </div>
           <div className="col-lg-5 table-responsive">
-            <table className="table table-sm">
-              <caption className="visually-hidden">Anteprima dei dati del grafico: {value.titolo}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{value.grafico === "torta" ? "Categoria" : <span className="visually-hidden">Anno o categoria</span>}</th>
-                  {value.serie.map((r, j) => (
-                    <th key={j} scope="col" className="text-end">
-                      {r.nome}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {value.categorie.map((c, i) => (
-                  <tr key={i}>
-                    <th scope="row">{c}</th>
-                    {value.serie.map((r, j) => {
-                      const v = r.valori[i];
-                      return (
-                        <td key={j} className="text-end">
-                          {typeof v === "number" ? formatValore(v, value.unita) : "—"}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SerieDataTable serie={value} didascalia={`Anteprima dei dati del grafico: ${value.titolo}`} />
           </div>
         </div>
       )}

@@ -9,13 +9,10 @@ import { useEffect, useState, type ClipboardEvent } from "react";
 import type { Tabella } from "@/lib/content/blocks";
 import { aggiungiColonna, incollaInTabella, rimuoviColonna, testoCella } from "@/lib/grid";
 import { incollaTabella } from "@/lib/spreadsheet";
-import { CampoTesto, Messaggi } from "./fields";
+import { CampoTesto, descrittori, Messaggi } from "./fields";
 import type { EditorProps } from "./types";
 
 /** aria-describedby of a grid input: its message, when it has one. */
-function descritto(id: string, errore?: string, avviso?: string): string | undefined {
-  return errore ? `${id}-errore` : avviso ? `${id}-avviso` : undefined;
-}
 
 export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: EditorProps<Tabella>) {
   const [annuncio, setAnnuncio] = useState("");
@@ -95,7 +92,7 @@ export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: Edit
                         value={h}
                         aria-label={`Intestazione della colonna ${j + 1}`}
                         aria-invalid={errore ? true : undefined}
-                        aria-describedby={descritto(idIntestazione(j), errore, avviso)}
+                        aria-describedby={descrittori(idIntestazione(j), errore, avviso)}
                         data-riga={0}
                         data-colonna={j}
                         onChange={(e) => cambiaIntestazione(j, e.target.value)}
@@ -137,7 +134,7 @@ export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: Edit
                             value={testoCella(riga[j] ?? null)}
                             aria-label={`Riga ${i + 1}, colonna «${nomeColonna(j)}»`}
                             aria-invalid={errore ? true : undefined}
-                            aria-describedby={descritto(cella, errore, avviso)}
+                            aria-describedby={descrittori(cella, errore, avviso)}
                             data-riga={i + 1}
                             data-colonna={j}
                             onChange={(e) => cambiaCella(i, j, e.target.value)}

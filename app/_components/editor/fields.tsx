@@ -18,7 +18,8 @@ export function Messaggi({ id, errore, avviso, aiuto }: { id: string; errore?: s
   );
 }
 
-function descrittori(id: string, errore?: string, avviso?: string, aiuto?: ReactNode) {
+/** The aria-describedby of a field: its help, then its error or else its warning. */
+export function descrittori(id: string, errore?: string, avviso?: string, aiuto?: ReactNode) {
   const ids = [aiuto && `${id}-aiuto`, errore && `${id}-errore`, avviso && !errore && `${id}-avviso`].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }

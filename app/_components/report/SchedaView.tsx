@@ -1,4 +1,5 @@
 import type { Scheda } from "@/lib/content/blocks";
+import type { Note } from "@/lib/content/notes";
 import { formatValore } from "@/lib/numbers";
 import { NoteRef } from "./NoteRef";
 import { RichText } from "./RichText";
@@ -17,8 +18,12 @@ function Costo({ etichetta, c }: { etichetta: string; c?: Scheda["costi"]["comun
   );
 }
 
-/** A PRIMA/DOPO project card with every field of the seed's cards. */
-export function SchedaView({ b, note, id }: { b: Scheda; note: number[]; id: string }) {
+/**
+ * A PRIMA/DOPO project card with every field of the seed's cards. `note`: the
+ * card's own source/note numbers; `noteSezione`: the section's numbering, for
+ * the footnotes of the narrative.
+ */
+export function SchedaView({ b, note, noteSezione, id }: { b: Scheda; note: number[]; noteSezione?: Note; id: string }) {
   return (
     <article className="scheda card card-bg senza-piede border my-4" aria-labelledby={`${id}-titolo`}>
       <div className="card-body">
@@ -61,7 +66,7 @@ export function SchedaView({ b, note, id }: { b: Scheda; note: number[]; id: str
             ))}
           </section>
         )}
-        {b.narrativa && <RichText doc={b.narrativa} />}
+        {b.narrativa && <RichText doc={b.narrativa} note={noteSezione} />}
       </div>
     </article>
   );

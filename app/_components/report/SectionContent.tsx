@@ -4,6 +4,7 @@
  */
 import type { Blocco } from "@/lib/content/blocks";
 import { Note } from "@/lib/content/notes";
+import { noteDelTesto, type RichDoc } from "@/lib/content/rich-text";
 import { IndicatoreView } from "./IndicatoreView";
 import { NoteList, NoteRef } from "./NoteRef";
 import { RichText } from "./RichText";
@@ -27,6 +28,14 @@ function raggruppa(blocchi: { id: number; dati: Blocco }[]): Gruppo[] {
   return out;
 }
 
+/**
+ * Numbers a text's footnotes now, in reading order: the list at the end is
+ * taken before React renders the texts, and RichText then finds the same numbers.
+ */
+function numeraNoteDelTesto(note: Note, doc: RichDoc | undefined) {
+  if (doc) for (const t of noteDelTesto(doc)) note.numero("nota", t);
+}
+
 export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocco }[] }) {
   const note = new Note();
   const contenuto = raggruppa(blocchi).map((g) => {
@@ -44,11 +53,14 @@ export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocc
     const b = g.dati;
     const id = `blocco-${g.id}`;
     const numeri = note.diBlocco(b);
+    // A text's footnotes come after the block's own source and note.
+    if (b.tipo === "testo") numeraNoteDelTesto(note, b.contenuto);
+    if (b.tipo === "scheda") numeraNoteDelTesto(note, b.narrativa);
     return (
       <div key={g.id} id={id}>
         {b.tipo === "serie" && <SerieView b={b} note={numeri} id={id} />}
         {b.tipo === "tabella" && <TabellaView b={b} note={numeri} />}
-        {b.tipo === "scheda" && <SchedaView b={b} note={numeri} id={id} />}
+        {b.tipo === "scheda" && <SchedaView b={b} note={numeri} noteSezione={note} id={id} />}
         {b.tipo === "testo" && (
           <div className="my-3">
             {b.titolo && (
@@ -57,7 +69,7 @@ export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocc
                 <NoteRef numeri={numeri} />
               </h3>
             )}
-            <RichText doc={b.contenuto} />
+            <RichText doc={b.contenuto} note={note} />
             {!b.titolo && <NoteRef numeri={numeri} />}
           </div>
         )}

@@ -1,7 +1,7 @@
 import type { Serie } from "@/lib/content/blocks";
 import { graficoSvg } from "@/lib/charts";
-import { formatValore } from "@/lib/numbers";
 import { NoteRef } from "./NoteRef";
+import { SerieDataTable } from "./SerieDataTable";
 
 /** A chart drawn on the server, with the same numbers as an accessible table beside it. */
 export function SerieView({ b, note, id }: { b: Serie; note: number[]; id: string }) {
@@ -21,29 +21,7 @@ export function SerieView({ b, note, id }: { b: Serie; note: number[]; id: strin
           {/* The SVG comes from ECharts, which escapes every label; it repeats the table, so it is hidden from screen readers. */}
           <div className="col-lg-7 grafico" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />
           <div className="col-lg-5 table-responsive">
-            <table className="table table-sm">
-              <caption className="visually-hidden">Dati del grafico: {b.titolo}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{b.grafico === "torta" ? "Categoria" : ""}</th>
-                  {b.serie.map((r) => (
-                    <th key={r.nome} scope="col" className="text-end">{r.nome}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {b.categorie.map((c, i) => (
-                  <tr key={c}>
-                    <th scope="row">{c}</th>
-                    {b.serie.map((r) => (
-                      <td key={r.nome} className="text-end">
-                        {r.valori[i] === null ? "—" : formatValore(r.valori[i] as number, b.unita)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SerieDataTable serie={b} didascalia={`Dati del grafico: ${b.titolo}`} />
           </div>
         </div>
       )}
