@@ -116,7 +116,8 @@ test("importare un CSV con righe sbagliate mostra ogni errore e non scrive nulla
 });
 
 test("senza connessione il salvataggio lo dice, tiene il testo e salva appena la rete torna", async ({ page, context }) => {
-  const { sectionId, blockId, card } = primoIndicatore("conosci-popolazione");
+  // A section no other test reads: tests run in parallel on one database.
+  const { sectionId, blockId, card } = primoIndicatore("conosci-territorio");
   await accedi(page, "coordinatore@cremona.example");
   await page.goto(`/sezioni/${sectionId}/modifica`);
   await context.setOffline(true);
