@@ -154,7 +154,7 @@ export const revisions = sqliteTable(
     sectionId: integer("section_id").notNull().references(() => sections.id),
     numero: integer("numero").notNull(),
     contenuto: text("contenuto", { mode: "json" }).notNull(),
-    motivo: text("motivo", { enum: ["salvataggio", "invio", "ripristino", "importazione"] }).notNull(),
+    motivo: text("motivo", { enum: ["salvataggio", "invio", "approvazione", "ripristino", "importazione"] }).notNull(),
     authorId: integer("author_id").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { auditLog, blocks, roleMemberships, sections, settori, users } from "../db/schema";
+import { auditLog, blocks, mailOutbox, roleMemberships, sections, settori, users } from "../db/schema";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password";
 import type { Ruolo } from "../lib/policy";
@@ -100,6 +100,36 @@ export function blocchiDb(sectionId: number): { id: number; tipo: string; versio
   const d = db();
   try {
     return d.select({ id: blocks.id, tipo: blocks.tipo, version: blocks.version, payload: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(blocks.posizione).all();
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** Hands a section to a settore (the demo's owners are assumptions; tests need their own sections). */
+export function assegnaSettore(codiceSezione: string, codiceSettore: string) {
+  const d = db();
+  try {
+    const settoreId = d.select({ id: settori.id }).from(settori).where(eq(settori.codice, codiceSettore)).get()!.id;
+    d.update(sections).set({ settoreId }).where(eq(sections.codice, codiceSezione)).run();
+  } finally {
+    d.$client.close();
+  }
+}
+
+export function statoSezione(codice: string): string {
+  const d = db();
+  try {
+    return d.select({ stato: sections.stato }).from(sections).where(eq(sections.codice, codice)).get()!.stato;
+  } finally {
+    d.$client.close();
+  }
+}
+
+/** Mails waiting in the outbox or sent, for one recipient: their subjects. */
+export function postaPer(email: string): string[] {
+  const d = db();
+  try {
+    return d.select({ oggetto: mailOutbox.oggetto }).from(mailOutbox).where(eq(mailOutbox.destinatario, email)).orderBy(mailOutbox.id).all().map((r) => r.oggetto);
   } finally {
     d.$client.close();
   }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { utenteCorrente } from "@/app/_server/session";
 import { decidi } from "@/lib/policy";
 import { LogoutButton } from "./LogoutButton";
+import { NotificationBell } from "./NotificationBell";
 
 const ETICHETTE_RUOLO = {
   amministratore: "Amministratore",
@@ -30,6 +31,7 @@ export async function AppHeader() {
             <span className="d-lg-block navbar-brand">Comune di Cremona</span>
             {u && (
               <div className="it-header-slim-right-zone gap-3">
+                <NotificationBell userId={u.id} />
                 <span className="text-white small">
                   {u.nome} · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
                 </span>

@@ -1,10 +1,22 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { RigaSezione } from "@/lib/editions/queries";
 import { formatData } from "@/lib/numbers";
 import { StatoBadge } from "./StatoBadge";
 
-/** Sections grouped by part and area, in report order. */
-export function SectionTable({ sezioni, mostraSettore = true }: { sezioni: RigaSezione[]; mostraSettore?: boolean }) {
+/**
+ * Sections grouped by part and area, in report order.
+ * `scadenza`, when given, renders the deadline cell (e.g. a form to change it).
+ */
+export function SectionTable({
+  sezioni,
+  mostraSettore = true,
+  scadenza,
+}: {
+  sezioni: RigaSezione[];
+  mostraSettore?: boolean;
+  scadenza?: (s: RigaSezione) => ReactNode;
+}) {
   const gruppi: { titolo: string; righe: RigaSezione[] }[] = [];
   for (const s of sezioni) {
     const titolo = s.areaNumero ? `${s.parteTitolo} · ${s.areaNumero}. ${s.areaTitolo}` : s.parteTitolo;
@@ -34,7 +46,7 @@ export function SectionTable({ sezioni, mostraSettore = true }: { sezioni: RigaS
                     <td><Link href={`/sezioni/${s.id}`}>{s.titolo}</Link></td>
                     {mostraSettore && <td>{s.settoreNome}</td>}
                     <td><StatoBadge stato={s.stato} /></td>
-                    <td>{s.scadenza ? formatData(s.scadenza) : "—"}</td>
+                    <td>{scadenza ? scadenza(s) : s.scadenza ? formatData(s.scadenza) : "—"}</td>
                     <td className="text-end">{s.blocchi}</td>
                   </tr>
                 ))}

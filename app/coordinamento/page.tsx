@@ -1,13 +1,90 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
+import { DeadlineForm } from "@/app/_components/DeadlineForm";
 import { SectionTable } from "@/app/_components/SectionTable";
+import { StatoBadge } from "@/app/_components/StatoBadge";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { ETICHETTE_STATO_EDIZIONE, edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
+import { formatData } from "@/lib/numbers";
 import { decidi } from "@/lib/policy";
+import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
 
 export const metadata: Metadata = { title: "Coordinamento" };
+
+function Percentuale({ riga, dove }: { riga: RigaAvanzamento; dove: string }) {
+  const v = riga.percentualeApprovate;
+  return (
+    <div className="d-flex align-items-center gap-2">
+      <div className="progress flex-grow-1" style={{ minWidth: "5rem", height: "0.5rem" }}>
+        <div
+          className="progress-bar bg-success"
+          role="progressbar"
+          style={{ width: `${v}%` }}
+          aria-valuenow={v}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuetext={`${v}% (${riga.conteggi.approvata} su ${riga.totale})`}
+          aria-label={`Sezioni approvate: ${dove}`}
+        />
+      </div>
+      <span className="small text-nowrap" aria-hidden="true">{v}%</span>
+    </div>
+  );
+}
+
+function Scadute({ n }: { n: number }) {
+  if (n === 0) return <span>Nessuna</span>;
+  return (
+    <span className="text-danger fw-semibold text-nowrap">
+      <span className="badge bg-danger me-1">{n}</span>
+      {n === 1 ? "scaduta" : "scadute"}
+    </span>
+  );
+}
+
+function TabellaAvanzamento({ id, titolo, intestazione, righe }: { id: string; titolo: string; intestazione: string; righe: RigaAvanzamento[] }) {
+  return (
+    <section aria-labelledby={id} className="mb-5">
+      <h2 id={id} className="h4">{titolo}</h2>
+      <div className="table-responsive">
+        <table className="table align-middle">
+          <caption className="visually-hidden">Avanzamento delle sezioni {titolo.toLowerCase()}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{intestazione}</th>
+              <th scope="col" className="text-end">Bozza</th>
+              <th scope="col" className="text-end">Inviate</th>
+              <th scope="col" className="text-end">Da rivedere</th>
+              <th scope="col" className="text-end">Approvate</th>
+              <th scope="col" className="text-end">Totale</th>
+              <th scope="col">% approvate</th>
+              <th scope="col">Scadenze superate</th>
+              <th scope="col">Prossima scadenza</th>
+            </tr>
+          </thead>
+          <tbody>
+            {righe.map((r) => (
+              <tr key={r.chiave}>
+                <th scope="row" className="fw-normal">{r.etichetta}</th>
+                <td className="text-end">{r.conteggi.bozza}</td>
+                <td className="text-end">{r.conteggi.inviata}</td>
+                <td className="text-end">{r.conteggi.da_rivedere}</td>
+                <td className="text-end">{r.conteggi.approvata}</td>
+                <td className="text-end">{r.totale}</td>
+                <td><Percentuale riga={r} dove={r.etichetta} /></td>
+                <td><Scadute n={r.scadute} /></td>
+                <td className="text-nowrap">{r.prossimaScadenza ? formatData(r.prossimaScadenza) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 export default async function Coordinamento() {
   const u = await richiediUtente();
@@ -16,12 +93,58 @@ export default async function Coordinamento() {
   const ed = edizioneCorrente(db);
   if (!ed) return <p>Nessuna edizione presente.</p>;
   const sezioni = sezioniEdizione(db, ed.id);
+  const av = avanzamento(db, ed.id);
+  const puoAssegnare = (s: (typeof sezioni)[number]) =>
+    decidi(u.attore, "sezione.assegna", { settoreId: s.settoreId, stato: s.stato, statoEdizione: ed.stato }).consentito;
+  const vediRegistro = decidi(u.attore, "audit.leggi").consentito;
+
   return (
     <>
       <h1 className="h2">{ed.titolo}</h1>
-      <p className="lead">Stato dell&apos;edizione: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · {sezioni.length} sezioni</p>
+      <p className="lead">
+        Stato dell&apos;edizione: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · {av.totali.totale} sezioni · {av.totali.percentualeApprovate}% approvate · situazione al {formatData(av.oggi)}
+      </p>
+      <nav aria-label="Strumenti del coordinamento" className="mb-4 d-flex flex-wrap gap-2">
+        <Link href="/revisione" className="btn btn-primary">Sezioni da rivedere</Link>
+        {vediRegistro && <Link href="/registro" className="btn btn-outline-primary">Registro delle attività</Link>}
+      </nav>
+
+      <section aria-labelledby="scadute-titolo" className={`mb-5 ${av.scadute.length ? "alert alert-danger" : ""}`}>
+        <h2 id="scadute-titolo" className="h4">
+          Scadenze superate{av.scadute.length > 0 && <> ({av.scadute.length})</>}
+        </h2>
+        {av.scadute.length === 0 ? (
+          <p className="mb-0">Nessuna sezione ha superato la scadenza.</p>
+        ) : (
+          <ul className="mb-0">
+            {av.scadute.map((s) => (
+              <li key={s.id} className="mb-1">
+                <Link href={`/sezioni/${s.id}`} className="fw-semibold">{s.titolo}</Link> · {s.settoreNome} · scadenza {formatData(s.scadenza)} · <StatoBadge stato={s.stato} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <h2 className="h4">Sezioni per stato</h2>
       <StatoRiepilogo sezioni={sezioni} />
-      <SectionTable sezioni={sezioni} />
+
+      <TabellaAvanzamento id="per-settore" titolo="Per settore" intestazione="Settore" righe={av.perSettore} />
+      <TabellaAvanzamento id="per-area" titolo="Per area" intestazione="Area" righe={av.perArea} />
+
+      <h2 className="h4">Tutte le sezioni</h2>
+      <SectionTable
+        sezioni={sezioni}
+        scadenza={(s) =>
+          puoAssegnare(s) ? (
+            <DeadlineForm sectionId={s.id} titolo={s.titolo} scadenza={s.scadenza} version={av.versioni.get(s.id) ?? 1} />
+          ) : s.scadenza ? (
+            formatData(s.scadenza)
+          ) : (
+            "—"
+          )
+        }
+      />
     </>
   );
 }

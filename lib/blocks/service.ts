@@ -74,7 +74,7 @@ function bloccoCorrente(db: Tx, blockId: number): BloccoSalvato | null {
 }
 
 /** Snapshot of the section after a change; consecutive saves by one author in a minute share a revision. */
-export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: "salvataggio" | "ripristino" | "invio" | "importazione", adesso = new Date()) {
+export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: "salvataggio" | "ripristino" | "invio" | "approvazione" | "importazione", adesso = new Date()) {
   const contenuto = db.select({ dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all().map((b) => b.dati);
   const ultima = db.select().from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get();
   const recente = ultima && adesso.getTime() - new Date(ultima.createdAt).getTime() < FINESTRA_REVISIONE_MS;
@@ -91,8 +91,12 @@ function audit(db: Tx, chi: Chi, azione: string, s: { id: number; editionId: num
   registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli });
 }
 
+/**
+ * Marks the section as changed. Its version is not bumped: blocks carry their own
+ * versions, and the section's guards decisions (workflow, deadlines) only.
+ */
 function tocca(db: Tx, sectionId: number) {
-  db.update(sections).set({ version: sql`${sections.version} + 1`, updatedAt: new Date().toISOString() }).where(eq(sections.id, sectionId)).run();
+  db.update(sections).set({ updatedAt: new Date().toISOString() }).where(eq(sections.id, sectionId)).run();
 }
 
 function inTransazione<T>(db: Db, fn: (tx: Tx) => T): T {

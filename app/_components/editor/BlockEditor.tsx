@@ -211,7 +211,7 @@ export function BlockEditor({
           />
         )}
         {Object.keys(avvisi).length > 0 && (
-          <ul className="small text-warning-emphasis" aria-label="Controlli sui dati">
+          <ul className="small text-warning-emphasis" aria-label="Controlli e commenti">
             {Object.entries(avvisi).map(([campo, m]) => <li key={campo}>⚠ {m}</li>)}
           </ul>
         )}

@@ -19,7 +19,10 @@ export function SectionEditor({
   userId,
   anni,
   loginUrl,
+  commenti,
 }: {
+  /** Open comments by block id and field, shown beside the field. */
+  commenti: Record<number, Record<string, string>>;
   sectionId: number;
   blocchiIniziali: BloccoSalvato[];
   userId: number;
@@ -106,7 +109,7 @@ export function SectionEditor({
           totale={blocchi.length}
           loginUrl={loginUrl}
           onValore={(v) => setBlocchi((bs) => bs.map((x) => (x.id === b.id ? { ...x, dati: v } : x)))}
-          avvisi={Object.fromEntries((segnalazioni.get(i) ?? []).map((s) => [s.campo, s.messaggio]))}
+          avvisi={{ ...Object.fromEntries((segnalazioni.get(i) ?? []).map((s) => [s.campo, s.messaggio])), ...commenti[b.id] }}
           operazioni={{ sposta: (d) => void sposta(i, d), duplica: () => void duplica(i), elimina: (v) => void elimina(i, v) }}
         />
       ))}

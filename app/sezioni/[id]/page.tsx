@@ -6,6 +6,9 @@ import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SectionContent } from "@/app/_components/report/SectionContent";
 import { StatoBadge } from "@/app/_components/StatoBadge";
+import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
+import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
+import { commentiSezione, decisioniSezione } from "@/lib/review/service";
 import { caricaSezione } from "@/lib/editions/queries";
 import { formatData } from "@/lib/numbers";
 import { decidi } from "@/lib/policy";
@@ -21,6 +24,7 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
   const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
   consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
   const modificabile = decidi(u.attore, "sezione.modifica", risorsa).consentito;
+  const daRivedere = s.stato === "inviata" && decidi(u.attore, "sezione.approva", risorsa).consentito;
   return (
     <article>
       <nav aria-label="Percorso" className="breadcrumb-container">
@@ -39,6 +43,7 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
         <h1 className="h2">{s.titolo}</h1>
         <div className="d-flex gap-3">
           {modificabile && <Link className="btn btn-primary btn-sm" href={`/sezioni/${s.id}/modifica`}>Modifica</Link>}
+          {daRivedere && <Link className="btn btn-primary btn-sm" href={`/revisione/${s.id}`}>Rivedi</Link>}
           <Link href={`/sezioni/${s.id}/cronologia`}>Cronologia</Link>
         </div>
       </div>
@@ -56,7 +61,12 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
           </p>
         </div>
       )}
+      {s.stato === "inviata" && !daRivedere && <p className="alert alert-info">La sezione è in revisione presso il coordinamento: non si può modificare finché non torna al settore.</p>}
       {s.blocchi.length === 0 ? <p className="text-muted">La sezione non ha ancora contenuti.</p> : <SectionContent blocchi={s.blocchi} />}
+      <div className="border-top mt-5 pt-4">
+        <DecisionHistory decisioni={decisioniSezione(getDb(), s.id)} />
+        <CommentsPanel sectionId={s.id} commenti={commentiSezione(getDb(), s.id)} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
+      </div>
     </article>
   );
 }

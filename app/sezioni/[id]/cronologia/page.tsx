@@ -12,7 +12,7 @@ import { decidi } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Cronologia della sezione" };
 
-const MOTIVI = { salvataggio: "Modifiche", invio: "Invio alla revisione", ripristino: "Ripristino", importazione: "Importazione" } as const;
+const MOTIVI = { salvataggio: "Modifiche", invio: "Invio alla revisione", approvazione: "Approvazione", ripristino: "Ripristino", importazione: "Importazione" } as const;
 
 export default async function Cronologia({ params }: { params: Promise<{ id: string }> }) {
   const u = await richiediUtente();

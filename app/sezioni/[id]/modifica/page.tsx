@@ -5,6 +5,11 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SectionEditor } from "@/app/_components/editor/SectionEditor";
+import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
+import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
+import { etichettaCampo } from "@/lib/review/fields";
+import { commentiSezione } from "@/lib/review/service";
+import { azioniPossibili } from "@/lib/workflow";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { caricaSezione } from "@/lib/editions/queries";
 import { decidi } from "@/lib/policy";
@@ -16,7 +21,17 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
   const id = Number((await params).id);
   const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
   if (!s) notFound();
-  consentiOppure403(decidi(u.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  consentiOppure403(decidi(u.attore, "sezione.modifica", risorsa));
+  const commenti = commentiSezione(getDb(), s.id);
+  // Open comments appear beside the field they are about, in every block's form.
+  const commentiPerBlocco: Record<number, Record<string, string>> = {};
+  for (const c of commenti.filter((x) => !x.risolto && x.blockId)) {
+    const tipo = s.blocchi.find((b) => b.id === c.blockId)?.dati.tipo;
+    if (!tipo) continue;
+    const ultimo = c.risposte.at(-1) ?? c;
+    (commentiPerBlocco[c.blockId!] ??= {})[c.campo ?? "blocco"] = `Commento di ${c.autore} su «${etichettaCampo(tipo, c.campo)}»: ${c.testo}${ultimo !== c ? ` — ultima risposta di ${ultimo.autore}: ${ultimo.testo}` : ""}`;
+  }
   return (
     <>
       <nav aria-label="Percorso" className="breadcrumb-container">
@@ -36,13 +51,16 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
       <p>
         <StatoBadge stato={s.stato} /> · {s.settoreNome} · Le modifiche si salvano da sole mentre scrivi.
       </p>
+      <DecisionPanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} dopo={`/sezioni/${s.id}`} />
       <SectionEditor
+        commenti={commentiPerBlocco}
         sectionId={s.id}
         userId={u.id}
         anni={{ annoInizio: s.edizione.annoInizio, annoFine: s.edizione.annoFine }}
         loginUrl={`/login?callbackUrl=${encodeURIComponent(`/sezioni/${s.id}/modifica`)}`}
         blocchiIniziali={s.blocchi.map((b) => ({ id: b.id, version: b.version, dati: b.dati, salvatoIl: b.salvatoIl, autore: b.autore }))}
       />
+      <CommentsPanel sectionId={s.id} commenti={commenti} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
     </>
   );
 }

@@ -1,0 +1,340 @@
+/**
+ * Reading the audit log: filters, pages, Italian labels, and the CSV export.
+ * Days in the filters are Italian calendar days (Europe/Rome); the log stores UTC.
+ */
+import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { auditLog, sections, settori, users } from "../db/schema";
+import { formatData, formatDataOra } from "./numbers";
+import { z } from "./zod-it";
+
+/** What each recorded action means, in Italian. Actions not listed are shown as stored. */
+export const ETICHETTE_AZIONE: Record<string, string> = {
+  accesso: "Accesso",
+  "accesso.fallito": "Accesso non riuscito",
+  "accesso.bloccato": "Accesso bloccato per troppi tentativi",
+  uscita: "Uscita",
+  "blocco.modifica": "Modifica di un blocco",
+  "blocco.aggiungi": "Aggiunta di un blocco",
+  "blocco.elimina": "Eliminazione di un blocco",
+  "blocco.sposta": "Spostamento di un blocco",
+  "blocco.importa": "Importazione di dati da foglio di calcolo",
+  "sezione.ripristina": "Ripristino di una revisione",
+  "sezione.invia": "Invio alla revisione",
+  "sezione.approva": "Approvazione",
+  "sezione.richiedi_modifiche": "Richiesta di modifiche",
+  "sezione.riapri": "Riapertura di una sezione approvata",
+  "commento.aggiungi": "Nuovo commento",
+  "commento.risolvi": "Commento risolto",
+  "commento.riapri": "Commento riaperto",
+  "sezione.scadenza": "Cambio di scadenza",
+  "edizione.importa": "Importazione di un'edizione",
+  "promemoria.scadenza": "Promemoria di scadenza",
+};
+
+export const etichettaAzione = (azione: string): string => ETICHETTE_AZIONE[azione] ?? azione;
+
+export interface FiltriRegistro {
+  userId?: number;
+  settoreId?: number;
+  sectionId?: number;
+  azione?: string;
+  /** Inclusive, "YYYY-MM-DD", Italian time. */
+  dal?: string;
+  /** Inclusive, "YYYY-MM-DD", Italian time. */
+  al?: string;
+  /** 1-based. */
+  pagina?: number;
+}
+
+export interface RigaRegistro {
+  id: number;
+  /** ISO-8601 UTC. */
+  quando: string;
+  /** The user's name; for rows without a user, the recorded `attore` text, else "Sistema". */
+  chi: string;
+  /** The user's e-mail, or the `attore` text when it differs from `chi`. */
+  chiDettaglio: string | null;
+  azione: string;
+  azioneEtichetta: string;
+  sectionId: number | null;
+  sezione: string | null;
+  settore: string | null;
+  /** `dettagli` summarised in one readable line. */
+  dettagli: string;
+}
+
+export interface PaginaRegistro {
+  righe: RigaRegistro[];
+  totale: number;
+  /** The page actually shown (clamped to the last one). */
+  pagina: number;
+  pagine: number;
+  perPagina: number;
+}
+
+// ---------------------------------------------------------------- days in Italian time
+
+/** True for a real calendar day written "YYYY-MM-DD" (not 2017-02-30). */
+export function giornoReale(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [a, me, g] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(a, me - 1, g));
+  return d.getUTCFullYear() === a && d.getUTCMonth() === me - 1 && d.getUTCDate() === g;
+}
+
+const orologioRoma = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Rome",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Milliseconds Italian wall-clock time is ahead of UTC at instant `t` (1h or 2h). */
+function scartoRomaMs(t: number): number {
+  const parti = orologioRoma.formatToParts(new Date(t));
+  const v = (tipo: Intl.DateTimeFormatPartTypes) => Number(parti.find((p) => p.type === tipo)!.value);
+  const parete = Date.UTC(v("year"), v("month") - 1, v("day"), v("hour"), v("minute"), v("second"));
+  return parete - Math.floor(t / 1000) * 1000;
+}
+
+/** The UTC instant (ISO) at which an Italian calendar day begins. Midnight is never skipped by DST in Italy. */
+export function inizioGiornoRoma(giorno: string): string {
+  const [a, m, g] = giorno.split("-").map(Number);
+  const parete = Date.UTC(a, m - 1, g);
+  const stima = parete - scartoRomaMs(parete);
+  return new Date(parete - scartoRomaMs(stima)).toISOString();
+}
+
+export function giornoDopo(giorno: string): string {
+  const [a, m, g] = giorno.split("-").map(Number);
+  return new Date(Date.UTC(a, m - 1, g + 1)).toISOString().slice(0, 10);
+}
+
+/** Today's date in Italy, "YYYY-MM-DD". */
+export function oggiRoma(adesso = new Date()): string {
+  return new Date(adesso.getTime() + scartoRomaMs(adesso.getTime())).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------- search parameters
+
+export type ParametriRicerca = Record<string, string | string[] | undefined>;
+
+const idPositivo = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const giorno = z.string().refine((s) => giornoReale(s) && s >= "2000-01-01" && s <= "2100-12-31");
+const CAMPI = {
+  utente: { chiave: "userId", nome: "Utente", schema: idPositivo },
+  settore: { chiave: "settoreId", nome: "Settore", schema: idPositivo },
+  sezione: { chiave: "sectionId", nome: "Sezione", schema: idPositivo },
+  azione: { chiave: "azione", nome: "Azione", schema: z.string().max(60).regex(/^[a-z_]+(\.[a-z_]+)*$/) },
+  dal: { chiave: "dal", nome: "Dal", schema: giorno },
+  al: { chiave: "al", nome: "Al", schema: giorno },
+  pagina: { chiave: "pagina", nome: "Pagina", schema: idPositivo.max(1_000_000) },
+} as const;
+
+/**
+ * The filters from a query string. A value that is not valid is dropped, with an
+ * Italian notice to show, so a mistyped address never breaks the page.
+ */
+export function leggiFiltri(p: ParametriRicerca | URLSearchParams): { filtri: FiltriRegistro; avvisi: string[] } {
+  const prendi = (k: string): string | undefined => {
+    const v = p instanceof URLSearchParams ? p.get(k) ?? undefined : p[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s === undefined || s.trim() === "" ? undefined : s.trim();
+  };
+  const filtri: Record<string, unknown> = {};
+  const avvisi: string[] = [];
+  for (const [param, campo] of Object.entries(CAMPI)) {
+    const grezzo = prendi(param);
+    if (grezzo === undefined) continue;
+    const r = campo.schema.safeParse(grezzo);
+    if (r.success) filtri[campo.chiave] = r.data;
+    else avvisi.push(`Il valore del filtro «${campo.nome}» non è valido ed è stato ignorato.`);
+  }
+  const f = filtri as FiltriRegistro;
+  if (f.dal && f.al && f.dal > f.al) avvisi.push("La data «Dal» è successiva alla data «Al»: nessuna attività può corrispondere.");
+  return { filtri: f, avvisi };
+}
+
+/** The query string for these filters (without "?"), e.g. for the CSV link and the page links. */
+export function queryFiltri(f: FiltriRegistro, pagina?: number): string {
+  const q = new URLSearchParams();
+  if (f.userId) q.set("utente", String(f.userId));
+  if (f.settoreId) q.set("settore", String(f.settoreId));
+  if (f.sectionId) q.set("sezione", String(f.sectionId));
+  if (f.azione) q.set("azione", f.azione);
+  if (f.dal) q.set("dal", f.dal);
+  if (f.al) q.set("al", f.al);
+  if (pagina && pagina > 1) q.set("pagina", String(pagina));
+  return q.toString();
+}
+
+// ---------------------------------------------------------------- queries
+
+function condizione(f: FiltriRegistro): SQL | undefined {
+  const c: SQL[] = [];
+  if (f.userId) c.push(eq(auditLog.userId, f.userId));
+  if (f.settoreId) c.push(eq(auditLog.settoreId, f.settoreId));
+  if (f.sectionId) c.push(eq(auditLog.sectionId, f.sectionId));
+  if (f.azione) c.push(eq(auditLog.azione, f.azione));
+  if (f.dal) c.push(gte(auditLog.at, inizioGiornoRoma(f.dal)));
+  if (f.al) c.push(lt(auditLog.at, inizioGiornoRoma(giornoDopo(f.al))));
+  return c.length ? and(...c) : undefined;
+}
+
+function selezione(db: Db, f: FiltriRegistro) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      attore: auditLog.attore,
+      azione: auditLog.azione,
+      sectionId: auditLog.sectionId,
+      dettagli: auditLog.dettagli,
+      nome: users.nome,
+      email: users.email,
+      sezione: sections.titolo,
+      settore: settori.nome,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(sections, eq(sections.id, auditLog.sectionId))
+    .leftJoin(settori, eq(settori.id, auditLog.settoreId))
+    .where(condizione(f))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .$dynamic();
+}
+
+type Grezza = Awaited<ReturnType<ReturnType<typeof selezione>["all"]>>[number];
+
+function riga(r: Grezza): RigaRegistro {
+  const chi = r.nome ?? r.attore ?? "Sistema";
+  const chiDettaglio = r.email ?? (r.attore && r.attore !== chi ? r.attore : null);
+  return {
+    id: r.id,
+    quando: r.at,
+    chi,
+    chiDettaglio,
+    azione: r.azione,
+    azioneEtichetta: etichettaAzione(r.azione),
+    sectionId: r.sectionId,
+    sezione: r.sezione,
+    settore: r.settore,
+    dettagli: riassumiDettagli(r.azione, r.dettagli),
+  };
+}
+
+export function cercaRegistro(db: Db, filtri: FiltriRegistro, perPagina = 50): PaginaRegistro {
+  const totale = db.select({ n: count() }).from(auditLog).where(condizione(filtri)).get()?.n ?? 0;
+  const pagine = Math.max(1, Math.ceil(totale / perPagina));
+  const pagina = Math.min(Math.max(1, filtri.pagina ?? 1), pagine);
+  const righe = selezione(db, filtri).limit(perPagina).offset((pagina - 1) * perPagina).all().map(riga);
+  return { righe, totale, pagina, pagine, perPagina };
+}
+
+/** The people, settori and actions to offer in the filters. */
+export function opzioniFiltri(db: Db) {
+  const utenti = db.select({ id: users.id, nome: users.nome, email: users.email }).from(users).orderBy(asc(users.nome), asc(users.email)).all();
+  const elencoSettori = db.select({ id: settori.id, nome: settori.nome }).from(settori).orderBy(asc(settori.nome)).all();
+  const azioni = Object.entries(ETICHETTE_AZIONE)
+    .map(([valore, etichetta]) => ({ valore, etichetta }))
+    .sort((a, b) => a.etichetta.localeCompare(b.etichetta, "it"));
+  return { utenti, settori: elencoSettori, azioni };
+}
+
+// ---------------------------------------------------------------- details
+
+const CHIAVI: Record<string, string> = {
+  blockId: "blocco n.",
+  tipo: "tipo",
+  posizione: "posizione",
+  version: "versione",
+  daRevisione: "dalla revisione",
+  revisione: "revisione",
+  origine: "origine",
+  blocchi: "blocchi",
+  sezioni: "sezioni",
+  slug: "edizione",
+  motivo: "motivo",
+  messaggio: "messaggio",
+  commentId: "commento n.",
+  campo: "campo",
+  scadenza: "scadenza",
+  superata: "superata",
+  stato: "stato",
+  destinatari: "destinatari",
+  da: "da",
+  a: "a",
+};
+
+const MAX_DETTAGLI = 240;
+
+const STATI: Record<string, string> = { bozza: "Bozza", inviata: "Inviata", da_rivedere: "Da rivedere", approvata: "Approvata" };
+
+function valore(v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v === "boolean") return v ? "sì" : "no";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") {
+    if (STATI[v]) return STATI[v];
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDataOra(v);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatData(v);
+    return v.length > 80 ? `${v.slice(0, 79)}…` : v;
+  }
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return v.map(valore).join(", ");
+  const json = JSON.stringify(v) ?? "";
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/**
+ * `dettagli` in one line: "blocco n.: 12; versione: 4"; a change of state or of
+ * deadline as "da Bozza a Inviata", "da 31/03/2017 a 15/04/2017".
+ */
+export function riassumiDettagli(azione: string, d: unknown): string {
+  if (d === null || d === undefined) return "";
+  let testo: string;
+  if (typeof d !== "object" || Array.isArray(d)) testo = valore(d);
+  else {
+    const o = { ...(d as Record<string, unknown>) };
+    const parti: string[] = [];
+    if ("da" in o && "a" in o) {
+      const v = (x: unknown) => (azione === "sezione.scadenza" && (x === null || x === "") ? "nessuna" : valore(x));
+      parti.push(`da ${v(o.da)} a ${v(o.a)}`);
+      delete o.da;
+      delete o.a;
+    }
+    for (const [k, v] of Object.entries(o)) parti.push(`${CHIAVI[k] ?? k}: ${valore(v)}`);
+    testo = parti.join("; ");
+  }
+  return testo.length > MAX_DETTAGLI ? `${testo.slice(0, MAX_DETTAGLI - 1)}…` : testo;
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const INTESTAZIONE_CSV = "quando;chi;azione;sezione;settore;dettagli";
+
+/**
+ * One CSV field for Italian Excel: quoted when it holds ";", quotes, line breaks or
+ * edge spaces, with quotes doubled. A leading = + - @ is defused with an apostrophe,
+ * so a crafted value (a failed login's e-mail, say) never runs as a formula.
+ */
+export function campoCsv(v: string): string {
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[;"\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Every row matching the filters (paging ignored), newest first, as CSV text with a UTF-8 BOM. */
+export function righeCsv(db: Db, filtri: FiltriRegistro): string {
+  const righe = selezione(db, { ...filtri, pagina: undefined }).all().map(riga);
+  const linee = righe.map((r) =>
+    [formatDataOra(r.quando), r.chiDettaglio ? `${r.chi} <${r.chiDettaglio}>` : r.chi, r.azioneEtichetta, r.sezione ?? "", r.settore ?? "", r.dettagli]
+      .map(campoCsv)
+      .join(";"),
+  );
+  return `\uFEFF${[INTESTAZIONE_CSV, ...linee].join("\r\n")}\r\n`;
+}

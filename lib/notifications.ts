@@ -1,0 +1,49 @@
+/**
+ * Notifications: an in-app row per recipient and an e-mail in the outbox, both
+ * written in the caller's transaction, so a change and its notices stand or fall
+ * together. A worker sends the outbox later (lib/mail/): a mail server that is
+ * down delays mail, it never loses it.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { mailOutbox, notifications, roleMemberships, users } from "../db/schema";
+
+export interface Avviso {
+  userIds: number[];
+  oggetto: string;
+  testo: string;
+  /** Path inside the app, e.g. "/revisione/12". */
+  link: string;
+}
+
+export function notifica(tx: Pick<Db, "insert" | "select">, a: Avviso): void {
+  const ids = [...new Set(a.userIds)];
+  if (ids.length === 0) return;
+  const destinatari = tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.attivo, true))).all();
+  for (const d of destinatari) {
+    tx.insert(notifications).values({ userId: d.id, testo: a.oggetto, link: a.link }).run();
+    tx.insert(mailOutbox).values({ destinatario: d.email, oggetto: `[Bilancio Sociale] ${a.oggetto}`, corpo: `${a.testo}\n\nApri: ${a.link}` }).run();
+  }
+}
+
+/** Active referenti of a settore. */
+export function referentiDi(tx: Pick<Db, "select">, settoreId: number): number[] {
+  return tx
+    .select({ id: users.id })
+    .from(roleMemberships)
+    .innerJoin(users, eq(users.id, roleMemberships.userId))
+    .where(and(eq(roleMemberships.ruolo, "referente"), eq(roleMemberships.settoreId, settoreId), eq(users.attivo, true)))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Active coordinators. */
+export function coordinatori(tx: Pick<Db, "select">): number[] {
+  return tx
+    .select({ id: users.id })
+    .from(roleMemberships)
+    .innerJoin(users, eq(users.id, roleMemberships.userId))
+    .where(and(eq(roleMemberships.ruolo, "coordinatore"), eq(users.attivo, true)))
+    .all()
+    .map((r) => r.id);
+}

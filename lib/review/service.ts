@@ -1,0 +1,212 @@
+/**
+ * Review: moving a section through the workflow and discussing it. Each step is
+ * checked against the transition table and the policy, guarded by the section's
+ * version (two coordinators deciding at once cannot both win), and written with
+ * its audit row, its revision and its notifications in one transaction.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { auditLog, blocks, comments, editions, sections, users } from "../../db/schema";
+import { registra } from "../audit";
+import type { Chi, Esito } from "../blocks/service";
+import { registraRevisione } from "../blocks/service";
+import { controllaSezione } from "../checks";
+import type { Blocco } from "../content/blocks";
+import type { StatoSezione } from "../edition-package/schema";
+import { coordinatori, notifica, referentiDi } from "../notifications";
+import { decidi } from "../policy";
+import { decidiTransizione, transizione, type AzioneFlusso } from "../workflow";
+
+export interface Problema {
+  blockId: number;
+  posizione: number;
+  campo: string;
+  livello: "errore" | "avviso";
+  messaggio: string;
+}
+
+export type EsitoTransizione =
+  | Esito<{ stato: StatoSezione; version: number }>
+  | { ok: false; tipo: "problemi"; problemi: Problema[]; soloAvvisi: boolean; messaggio: string }
+  | { ok: false; tipo: "manca_messaggio"; messaggio: string };
+
+function sezioneCon(tx: Db, sectionId: number) {
+  return tx
+    .select({ id: sections.id, titolo: sections.titolo, settoreId: sections.settoreId, stato: sections.stato, version: sections.version, editionId: sections.editionId, statoEdizione: editions.stato, annoInizio: editions.annoInizio, annoFine: editions.annoFine })
+    .from(sections)
+    .innerJoin(editions, eq(editions.id, sections.editionId))
+    .where(eq(sections.id, sectionId))
+    .get();
+}
+
+/** The data checks of a section as a list of problems, errors first. */
+export function problemiSezione(tx: Db, sectionId: number, anni: { annoInizio: number; annoFine: number }): Problema[] {
+  const righe = tx.select({ id: blocks.id, dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all();
+  const segnalazioni = controllaSezione(righe.map((r) => r.dati as Blocco), anni);
+  const out: Problema[] = [];
+  righe.forEach((r, i) => (segnalazioni.get(i) ?? []).forEach((s) => out.push({ blockId: r.id, posizione: i, campo: s.campo, livello: s.livello, messaggio: s.messaggio })));
+  return out.sort((a, b) => (a.livello === b.livello ? a.posizione - b.posizione : a.livello === "errore" ? -1 : 1));
+}
+
+const OGGETTI: Record<AzioneFlusso, (titolo: string) => string> = {
+  invia: (t) => `Sezione inviata alla revisione: «${t}»`,
+  approva: (t) => `Sezione approvata: «${t}»`,
+  richiedi_modifiche: (t) => `Richieste modifiche alla sezione «${t}»`,
+  riapri: (t) => `Sezione riaperta: «${t}»`,
+};
+
+export function eseguiTransizione(
+  db: Db,
+  chi: Chi,
+  input: { sectionId: number; version: number; azione: AzioneFlusso; messaggio?: string; confermaAvvisi?: boolean },
+): EsitoTransizione {
+  return db.transaction(
+    (txx) => {
+      const tx = txx as unknown as Db;
+      const s = sezioneCon(tx, input.sectionId);
+      if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
+      const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione };
+      const d = decidiTransizione(chi.attore, input.azione, risorsa);
+      if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
+      if (s.version !== input.version) {
+        return { ok: false, tipo: "conflitto", corrente: null, messaggio: "La sezione è cambiata nel frattempo (un'altra decisione o una modifica): ricarica la pagina e riprova." };
+      }
+      const t = transizione(s.stato, input.azione)!;
+      const messaggio = input.messaggio?.trim() || undefined;
+
+      if (t.condizione === "dati_senza_errori") {
+        const problemi = problemiSezione(tx, s.id, s);
+        const errori = problemi.filter((p) => p.livello === "errore");
+        if (errori.length > 0) return { ok: false, tipo: "problemi", problemi, soloAvvisi: false, messaggio: `La sezione ha ${errori.length} errori da correggere prima dell'invio.` };
+        if (problemi.length > 0 && !input.confermaAvvisi) {
+          return { ok: false, tipo: "problemi", problemi, soloAvvisi: true, messaggio: `Ci sono ${problemi.length} avvisi: controllali e conferma l'invio.` };
+        }
+      }
+      if (t.condizione === "commento_o_messaggio" && !messaggio) {
+        const aperti = tx.select({ n: sql<number>`count(*)` }).from(comments).where(and(eq(comments.sectionId, s.id), eq(comments.risolto, false))).get()!.n;
+        if (aperti === 0) return { ok: false, tipo: "manca_messaggio", messaggio: "Per chiedere modifiche scrivi un messaggio o lascia almeno un commento su un campo." };
+      }
+      if (t.condizione === "motivo" && !messaggio) return { ok: false, tipo: "manca_messaggio", messaggio: "Per riaprire una sezione approvata indica il motivo." };
+
+      const aggiornata = tx
+        .update(sections)
+        .set({ stato: t.a, version: sql`${sections.version} + 1`, updatedAt: new Date().toISOString() })
+        .where(and(eq(sections.id, s.id), eq(sections.version, input.version)))
+        .run();
+      if (aggiornata.changes === 0) return { ok: false, tipo: "conflitto", corrente: null, messaggio: "La sezione è cambiata nel frattempo: ricarica la pagina." };
+
+      if (messaggio) tx.insert(comments).values({ sectionId: s.id, authorId: chi.userId, testo: messaggio }).run();
+      if (input.azione === "invia") registraRevisione(tx, s.id, chi.userId, "invio");
+      if (input.azione === "approva") registraRevisione(tx, s.id, chi.userId, "approvazione");
+      registra(tx, {
+        userId: chi.userId,
+        attore: chi.email,
+        azione: `sezione.${input.azione}`,
+        editionId: s.editionId,
+        sectionId: s.id,
+        settoreId: s.settoreId,
+        dettagli: { da: s.stato, a: t.a, ...(messaggio ? { messaggio } : {}) },
+      });
+      const destinatari = input.azione === "invia" ? coordinatori(tx) : referentiDi(tx, s.settoreId);
+      notifica(tx, {
+        userIds: destinatari.filter((id) => id !== chi.userId),
+        oggetto: OGGETTI[input.azione](s.titolo),
+        testo: messaggio ? `${OGGETTI[input.azione](s.titolo)}.\n\n${messaggio}` : `${OGGETTI[input.azione](s.titolo)}.`,
+        link: input.azione === "invia" ? `/revisione/${s.id}` : `/sezioni/${s.id}`,
+      });
+      return { ok: true, stato: t.a, version: s.version + 1 };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface Commento {
+  id: number;
+  blockId: number | null;
+  campo: string | null;
+  parentId: number | null;
+  autore: string;
+  testo: string;
+  risolto: boolean;
+  createdAt: string;
+  risposte: Commento[];
+}
+
+/** Comments of a section as threads (replies under their first comment), oldest first. */
+export function commentiSezione(db: Db, sectionId: number): Commento[] {
+  const righe = db
+    .select({ id: comments.id, blockId: comments.blockId, campo: comments.campo, parentId: comments.parentId, autore: users.nome, testo: comments.testo, risolto: comments.risolto, createdAt: comments.createdAt })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.sectionId, sectionId))
+    .orderBy(asc(comments.id))
+    .all();
+  const perId = new Map<number, Commento>(righe.map((r) => [r.id, { ...r, risposte: [] }]));
+  const radici: Commento[] = [];
+  for (const c of perId.values()) {
+    const padre = c.parentId ? perId.get(c.parentId) : undefined;
+    if (padre) padre.risposte.push(c);
+    else radici.push(c);
+  }
+  return radici;
+}
+
+export function aggiungiCommento(db: Db, chi: Chi, input: { sectionId: number; blockId?: number | null; campo?: string | null; parentId?: number | null; testo: string }): Esito<{ id: number }> {
+  return db.transaction(
+    (txx) => {
+      const tx = txx as unknown as Db;
+      const s = sezioneCon(tx, input.sectionId);
+      if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
+      const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+      if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
+      let { blockId = null, campo = null } = input;
+      if (input.parentId) {
+        const padre = tx.select().from(comments).where(eq(comments.id, input.parentId)).get();
+        if (!padre || padre.sectionId !== s.id) return { ok: false, tipo: "non_trovato", messaggio: "Il commento a cui rispondi non esiste." };
+        // A reply belongs to its thread's anchor.
+        ({ blockId, campo } = padre);
+      } else if (blockId) {
+        const b = tx.select({ sectionId: blocks.sectionId }).from(blocks).where(eq(blocks.id, blockId)).get();
+        if (!b || b.sectionId !== s.id) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco commentato non è in questa sezione." };
+      }
+      const id = Number(tx.insert(comments).values({ sectionId: s.id, blockId, campo, parentId: input.parentId ?? null, authorId: chi.userId, testo: input.testo.trim() }).run().lastInsertRowid);
+      registra(tx, { userId: chi.userId, attore: chi.email, azione: "commento.aggiungi", editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli: { commentId: id, blockId, campo } });
+      return { ok: true, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Marks a thread resolved (or open again). */
+export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; risolto: boolean }): Esito<{ id: number }> {
+  return db.transaction(
+    (txx) => {
+      const tx = txx as unknown as Db;
+      const c = tx.select().from(comments).where(eq(comments.id, input.commentId)).get();
+      if (!c) return { ok: false, tipo: "non_trovato", messaggio: "Commento non trovato." };
+      const s = sezioneCon(tx, c.sectionId)!;
+      const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+      if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
+      const radice = c.parentId ?? c.id;
+      tx.update(comments)
+        .set({ risolto: input.risolto, risoltoDa: input.risolto ? chi.userId : null, risoltoIl: input.risolto ? new Date().toISOString() : null })
+        .where(inArray(comments.id, [radice, ...tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, radice)).all().map((r) => r.id)]))
+        .run();
+      registra(tx, { userId: chi.userId, attore: chi.email, azione: input.risolto ? "commento.risolvi" : "commento.riapri", editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli: { commentId: radice } });
+      return { ok: true, id: radice };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The decisions taken on a section, newest first, from the audit log. */
+export function decisioniSezione(db: Db, sectionId: number) {
+  return db
+    .select({ at: auditLog.at, azione: auditLog.azione, chi: users.nome, attore: auditLog.attore, dettagli: auditLog.dettagli })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.sectionId, sectionId), inArray(auditLog.azione, ["sezione.invia", "sezione.approva", "sezione.richiedi_modifiche", "sezione.riapri"])))
+    .orderBy(sql`${auditLog.id} desc`)
+    .all()
+    .map((r) => ({ ...r, chi: r.chi ?? r.attore ?? "—", messaggio: (r.dettagli as { messaggio?: string } | null)?.messaggio }));
+}
