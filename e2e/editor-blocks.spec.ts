@@ -90,9 +90,9 @@ test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", 
   await expect(card(4).getByRole("textbox", { name: "Testo" })).toContainText("Un percorso integrato");
   // The read-only view renders them as the report does.
   await page.goto(`/sezioni/${sectionId}`);
-  await expect(page.getByText("14,7%")).toBeVisible();
+  await expect(page.getByText("14,7%", { exact: true })).toBeVisible();
   await expect(page.getByRole("table", { name: /Iscritti ai nidi/ }).getByText("1.135,5")).toBeVisible();
-  await expect(page.getByText("29.500 euro")).toBeVisible();
+  await expect(page.getByText("29.500 euro", { exact: true })).toBeVisible();
   // The footnote is numbered with the section's sources and listed at the end.
   await expect(page.getByRole("region", { name: "Fonti e note" }).getByText("Dati al 30 giugno 2017")).toBeVisible();
 });

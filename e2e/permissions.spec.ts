@@ -8,7 +8,7 @@ test("un referente legge le proprie sezioni ed è respinto su quelle di un altro
   await page.getByRole("link", { name: "Rilancio delle istituzioni culturali" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rilancio delle istituzioni culturali");
   // The report renderer prints Italian numbers and the PRIMA/DOPO card.
-  await expect(page.getByText("1,8 milioni di euro")).toBeVisible();
+  await expect(page.getByText("1,8 milioni di euro", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Rilancio e sostegno della formazione musicale in città" })).toBeVisible();
   await controllaAccessibilita(page);
 
