@@ -50,7 +50,7 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   await expect(card2.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/);
   await ref.getByLabel("Rispondi a Giulia Rossi").fill("Corretto, grazie");
   await ref.getByRole("button", { name: "Rispondi" }).click();
-  await expect(ref.getByText("Corretto, grazie")).toBeVisible();
+  await expect(ref.getByText("Corretto, grazie", { exact: true })).toBeVisible();
   await ref.getByRole("button", { name: "Invia alla revisione" }).click();
   await expect(ref).toHaveURL(new RegExp(`/sezioni/${sectionId}$`));
   expect(statoSezione(CODICE)).toBe("inviata");
