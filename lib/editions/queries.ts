@@ -17,6 +17,9 @@ export function edizioneCorrente(db: Db): Edizione | undefined {
 export interface RigaSezione {
   id: number;
   titolo: string;
+  version: number;
+  partId: number;
+  areaId: number | null;
   stato: (typeof sections.$inferSelect)["stato"];
   scadenza: string | null;
   settoreId: number;
@@ -33,6 +36,9 @@ export function sezioniEdizione(db: Db, editionId: number, soloSettori?: number[
     .select({
       id: sections.id,
       titolo: sections.titolo,
+      version: sections.version,
+      partId: parts.id,
+      areaId: areas.id,
       stato: sections.stato,
       scadenza: sections.scadenza,
       settoreId: sections.settoreId,

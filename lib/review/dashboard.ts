@@ -2,9 +2,9 @@
  * The coordinator's view of an edition's progress: how many sections are in each
  * state, per settore and per area, which are late and which deadline comes next.
  */
-import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { ambiti, areas, parts, sections, settori, STATI_SEZIONE } from "../../db/schema";
+import { STATI_SEZIONE } from "../../db/schema";
+import { sezioniEdizione } from "../editions/queries";
 import { oggiRoma } from "../audit-query";
 
 export type StatoSezione = (typeof STATI_SEZIONE)[number];
@@ -80,29 +80,7 @@ function chiudi(a: Accumulo): RigaAvanzamento {
 }
 
 export function avanzamento(db: Db, editionId: number, oggi: string = oggiRoma()): Avanzamento {
-  const righe = db
-    .select({
-      id: sections.id,
-      titolo: sections.titolo,
-      stato: sections.stato,
-      scadenza: sections.scadenza,
-      version: sections.version,
-      settoreId: sections.settoreId,
-      settoreNome: settori.nome,
-      partId: parts.id,
-      parteTitolo: parts.titolo,
-      areaId: areas.id,
-      areaNumero: areas.numero,
-      areaTitolo: areas.titolo,
-    })
-    .from(sections)
-    .innerJoin(settori, eq(settori.id, sections.settoreId))
-    .innerJoin(parts, eq(parts.id, sections.partId))
-    .leftJoin(ambiti, eq(ambiti.id, sections.ambitoId))
-    .leftJoin(areas, eq(areas.id, ambiti.areaId))
-    .where(eq(sections.editionId, editionId))
-    .orderBy(asc(parts.posizione), asc(sections.posizione))
-    .all();
+  const righe = sezioniEdizione(db, editionId);
 
   const totale = nuovo("totale", "Totale");
   const settoriMap = new Map<number, Accumulo>();
