@@ -10,20 +10,15 @@ import { getDb } from "@/db/client";
 import * as servizio from "@/lib/blocks/service";
 import { TIPI_BLOCCO } from "@/db/schema";
 import { z } from "@/lib/zod-it";
-import { utenteCorrente } from "./session";
+import { chiCorrente } from "./session";
 
 export type SessioneScaduta = { ok: false; tipo: "sessione_scaduta"; messaggio: string };
 type Risposta<T> = T | SessioneScaduta | { ok: false; tipo: "richiesta_non_valida"; messaggio: string };
 
 const id = z.number().int().positive();
 
-async function chi(): Promise<servizio.Chi | null> {
-  const u = await utenteCorrente();
-  return u ? { userId: u.id, email: u.email, attore: u.attore } : null;
-}
-
 async function esegui<I, T>(schema: z.ZodType<I>, input: unknown, fn: (c: servizio.Chi, i: I) => T, sezioneDa?: (i: I) => number | undefined): Promise<Risposta<T>> {
-  const c = await chi();
+  const c = await chiCorrente();
   if (!c) return { ok: false, tipo: "sessione_scaduta", messaggio: "La sessione è scaduta: accedi di nuovo. Quanto hai scritto è conservato in questo browser." };
   const r = schema.safeParse(input);
   if (!r.success) return { ok: false, tipo: "richiesta_non_valida", messaggio: "Richiesta non valida." };

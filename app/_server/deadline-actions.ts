@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { giornoReale } from "@/lib/audit-query";
 import { impostaScadenza, type EsitoScadenza } from "@/lib/review/deadlines";
 import { z } from "@/lib/zod-it";
-import { utenteCorrente } from "./session";
+import { chiCorrente } from "./session";
 
 export type RispostaScadenza =
   | EsitoScadenza
@@ -28,11 +28,11 @@ const schema = z.object({
 });
 
 export async function impostaScadenzaAction(input: { sectionId: number; scadenza: string | null; version: number }): Promise<RispostaScadenza> {
-  const u = await utenteCorrente();
+  const u = await chiCorrente();
   if (!u) return { ok: false, tipo: "sessione_scaduta", messaggio: "La sessione è scaduta: accedi di nuovo." };
   const r = schema.safeParse(input);
   if (!r.success) return { ok: false, tipo: "richiesta_non_valida", messaggio: r.error.issues[0]?.message ?? "Richiesta non valida." };
-  const esito = impostaScadenza(getDb(), { userId: u.id, email: u.email, attore: u.attore }, r.data);
+  const esito = impostaScadenza(getDb(), u, r.data);
   if (esito.ok) revalidatePath("/coordinamento");
   return esito;
 }

@@ -7,7 +7,7 @@ import { aggiungiBlocchi } from "@/lib/blocks/service";
 import { anteprimaFoglio, bloccoImportabili, type AnteprimaFoglio } from "@/lib/blocks/import-sheet";
 import { graficoSchema } from "@/lib/content/blocks";
 import { z } from "@/lib/zod-it";
-import { utenteCorrente } from "./session";
+import { chiCorrente } from "./session";
 
 const MAX_BYTE = 5 * 1024 * 1024;
 
@@ -28,7 +28,7 @@ export type EsitoImportFoglio =
   | { stato: "errore"; messaggio: string; campi?: Record<string, string>; anteprima?: AnteprimaFoglio };
 
 export async function importaFoglioAction(_prec: EsitoImportFoglio | null, form: FormData): Promise<EsitoImportFoglio> {
-  const u = await utenteCorrente();
+  const u = await chiCorrente();
   if (!u) return { stato: "errore", messaggio: "La sessione è scaduta: accedi di nuovo." };
   const r = richiestaSchema.safeParse({
     ...Object.fromEntries([...form.entries()].filter(([, v]) => v !== "")),
@@ -42,7 +42,7 @@ export async function importaFoglioAction(_prec: EsitoImportFoglio | null, form:
   if (opzioni.modalita === "anteprima") return { stato: "anteprima", anteprima };
   const importabili = bloccoImportabili(anteprima, opzioni.scarta === "si");
   if (!importabili.ok) return { stato: "errore", messaggio: importabili.messaggio, anteprima };
-  const esito = aggiungiBlocchi(getDb(), { userId: u.id, email: u.email, attore: u.attore }, { sectionId: opzioni.sectionId, blocchi: importabili.blocchi, origine: file.name });
+  const esito = aggiungiBlocchi(getDb(), u, { sectionId: opzioni.sectionId, blocchi: importabili.blocchi, origine: file.name });
   if (!esito.ok) return { stato: "errore", messaggio: esito.messaggio, anteprima };
   revalidatePath(`/sezioni/${opzioni.sectionId}`);
   return { stato: "importato", aggiunti: esito.aggiunti };

@@ -5,23 +5,18 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { aggiungiCommento, eseguiTransizione, risolviCommento } from "@/lib/review/service";
 import { z } from "@/lib/zod-it";
-import { utenteCorrente } from "./session";
+import { chiCorrente } from "./session";
 
 const id = z.number().int().positive();
 const SCADUTA = { ok: false as const, tipo: "sessione_scaduta" as const, messaggio: "La sessione è scaduta: accedi di nuovo." };
 const NON_VALIDA = { ok: false as const, tipo: "richiesta_non_valida" as const, messaggio: "Richiesta non valida." };
-
-async function chi() {
-  const u = await utenteCorrente();
-  return u ? { userId: u.id, email: u.email, attore: u.attore } : null;
-}
 
 function aggiorna(sectionId: number) {
   for (const p of [`/sezioni/${sectionId}`, `/sezioni/${sectionId}/modifica`, `/revisione/${sectionId}`, "/revisione", "/coordinamento", "/settore"]) revalidatePath(p);
 }
 
 export async function transizioneAction(input: { sectionId: number; version: number; azione: string; messaggio?: string; confermaAvvisi?: boolean }) {
-  const c = await chi();
+  const c = await chiCorrente();
   if (!c) return SCADUTA;
   const r = z
     .object({
@@ -39,7 +34,7 @@ export async function transizioneAction(input: { sectionId: number; version: num
 }
 
 export async function commentoAction(input: { sectionId: number; blockId?: number | null; campo?: string | null; parentId?: number | null; testo: string }) {
-  const c = await chi();
+  const c = await chiCorrente();
   if (!c) return SCADUTA;
   const r = z
     .object({
@@ -57,7 +52,7 @@ export async function commentoAction(input: { sectionId: number; blockId?: numbe
 }
 
 export async function risolviCommentoAction(input: { sectionId: number; commentId: number; risolto: boolean }) {
-  const c = await chi();
+  const c = await chiCorrente();
   if (!c) return SCADUTA;
   const r = z.object({ sectionId: id, commentId: id, risolto: z.boolean() }).safeParse(input);
   if (!r.success) return NON_VALIDA;

@@ -5,9 +5,10 @@
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { blocks, editions, revisions, sections, users } from "../../db/schema";
+import { blocks, revisions, sections, users } from "../../db/schema";
 import { registra } from "../audit";
 import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
+import { sezioneConEdizione } from "../editions/queries";
 import { decidi, type Attore } from "../policy";
 import { bloccoNuovo } from "./defaults";
 
@@ -44,12 +45,7 @@ export const FINESTRA_REVISIONE_MS = 60_000;
 type Tx = Db;
 
 function sezioneModificabile(db: Tx, chi: Chi, sectionId: number) {
-  const s = db
-    .select({ id: sections.id, settoreId: sections.settoreId, stato: sections.stato, editionId: sections.editionId, statoEdizione: editions.stato, annoInizio: editions.annoInizio, annoFine: editions.annoFine })
-    .from(sections)
-    .innerJoin(editions, eq(editions.id, sections.editionId))
-    .where(eq(sections.id, sectionId))
-    .get();
+  const s = sezioneConEdizione(db, sectionId);
   if (!s) return { ok: false as const, tipo: "non_trovato" as const, messaggio: "Sezione non trovata." };
   const d = decidi(chi.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
   if (!d.consentito) return { ok: false as const, tipo: "negato" as const, messaggio: d.motivo };

@@ -139,3 +139,24 @@ export const ETICHETTE_STATO_EDIZIONE: Record<Edizione["stato"], string> = {
   firmata: "Firmata",
   pubblicata: "Pubblicata",
 };
+
+/** A section with what permission and checks need of its edition: state and years. */
+export function sezioneConEdizione(db: Pick<Db, "select">, sectionId: number) {
+  return db
+    .select({
+      id: sections.id,
+      titolo: sections.titolo,
+      settoreId: sections.settoreId,
+      stato: sections.stato,
+      scadenza: sections.scadenza,
+      version: sections.version,
+      editionId: sections.editionId,
+      statoEdizione: editions.stato,
+      annoInizio: editions.annoInizio,
+      annoFine: editions.annoFine,
+    })
+    .from(sections)
+    .innerJoin(editions, eq(editions.id, sections.editionId))
+    .where(eq(sections.id, sectionId))
+    .get();
+}

@@ -4,9 +4,10 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { editions, sections } from "../../db/schema";
+import { sections } from "../../db/schema";
 import { registra } from "../audit";
 import type { Chi } from "../blocks/service";
+import { sezioneConEdizione } from "../editions/queries";
 import { formatData } from "../numbers";
 import { decidi } from "../policy";
 
@@ -21,20 +22,7 @@ const descrivi = (d: string | null) => (d ? formatData(d) : "nessuna");
 export function impostaScadenza(db: Db, chi: Chi, input: { sectionId: number; scadenza: string | null; version: number }): EsitoScadenza {
   return db.transaction(
     (tx): EsitoScadenza => {
-      const s = tx
-        .select({
-          id: sections.id,
-          editionId: sections.editionId,
-          settoreId: sections.settoreId,
-          stato: sections.stato,
-          scadenza: sections.scadenza,
-          version: sections.version,
-          statoEdizione: editions.stato,
-        })
-        .from(sections)
-        .innerJoin(editions, eq(editions.id, sections.editionId))
-        .where(eq(sections.id, input.sectionId))
-        .get();
+      const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
       const d = decidi(chi.attore, "sezione.assegna", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };

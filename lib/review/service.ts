@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { auditLog, blocks, comments, editions, sections, users } from "../../db/schema";
+import { auditLog, blocks, comments, sections, users } from "../../db/schema";
 import { registra } from "../audit";
 import type { Chi, Esito } from "../blocks/service";
 import { registraRevisione } from "../blocks/service";
@@ -14,6 +14,7 @@ import { controllaSezione } from "../checks";
 import type { Blocco } from "../content/blocks";
 import type { StatoSezione } from "../edition-package/schema";
 import { coordinatori, notifica, referentiDi } from "../notifications";
+import { sezioneConEdizione } from "../editions/queries";
 import { decidi } from "../policy";
 import { decidiTransizione, transizione, type AzioneFlusso } from "../workflow";
 
@@ -30,14 +31,6 @@ export type EsitoTransizione =
   | { ok: false; tipo: "problemi"; problemi: Problema[]; soloAvvisi: boolean; messaggio: string }
   | { ok: false; tipo: "manca_messaggio"; messaggio: string };
 
-function sezioneCon(tx: Db, sectionId: number) {
-  return tx
-    .select({ id: sections.id, titolo: sections.titolo, settoreId: sections.settoreId, stato: sections.stato, version: sections.version, editionId: sections.editionId, statoEdizione: editions.stato, annoInizio: editions.annoInizio, annoFine: editions.annoFine })
-    .from(sections)
-    .innerJoin(editions, eq(editions.id, sections.editionId))
-    .where(eq(sections.id, sectionId))
-    .get();
-}
 
 /** The data checks of a section as a list of problems, errors first. */
 export function problemiSezione(tx: Db, sectionId: number, anni: { annoInizio: number; annoFine: number }): Problema[] {
@@ -63,7 +56,7 @@ export function eseguiTransizione(
   return db.transaction(
     (txx) => {
       const tx = txx as unknown as Db;
-      const s = sezioneCon(tx, input.sectionId);
+      const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
       const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione };
       const d = decidiTransizione(chi.attore, input.azione, risorsa);
@@ -155,7 +148,7 @@ export function aggiungiCommento(db: Db, chi: Chi, input: { sectionId: number; b
   return db.transaction(
     (txx) => {
       const tx = txx as unknown as Db;
-      const s = sezioneCon(tx, input.sectionId);
+      const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
       const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
@@ -184,7 +177,7 @@ export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; ri
       const tx = txx as unknown as Db;
       const c = tx.select().from(comments).where(eq(comments.id, input.commentId)).get();
       if (!c) return { ok: false, tipo: "non_trovato", messaggio: "Commento non trovato." };
-      const s = sezioneCon(tx, c.sectionId)!;
+      const s = sezioneConEdizione(tx, c.sectionId)!;
       const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
       const radice = c.parentId ?? c.id;
