@@ -4,6 +4,8 @@ import { accedi, assegnaSettore, blocchiDb, controllaAccessibilita, idAzione, id
 const CODICE = "commercio-e-turismo";
 
 test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, approvazione, riapertura", async ({ browser }) => {
+  // Two people through a whole review loop: about twenty page steps, longer than the default budget on 2 cores.
+  test.setTimeout(180_000);
   assegnaSettore(CODICE, "cultura");
   const sectionId = idSezione(CODICE);
   const ref = await (await browser.newContext()).newPage();
