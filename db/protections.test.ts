@@ -21,29 +21,16 @@ describe("il database stesso protegge ciò che non deve cambiare", () => {
     expect(db.$client.prepare("SELECT azione FROM audit_log").all()).toEqual([{ azione: "prova" }]);
   });
 
-  it("un'edizione pubblicata rifiuta ogni modifica, anche in SQL diretto", () => {
+  // The published edition's lock is tested on a real publication in lib/editions/lifecycle.test.ts.
+  it("un pacchetto non può dichiararsi firmato o pubblicato: lo stato nasce dall'app", () => {
     const db = memoryDb();
-    const p = demo();
-    p.edizione.stato = "pubblicata";
-    const r = importaPacchetto(db, p, { userId: null, attore: "test" });
-    expect(r.ok).toBe(true);
-    const tentativi = [
-      "UPDATE editions SET titolo = 'x'",
-      "DELETE FROM editions",
-      "UPDATE parts SET titolo = 'x'",
-      "DELETE FROM parts",
-      "UPDATE areas SET titolo = 'x'",
-      "UPDATE ambiti SET obiettivo = 'x'",
-      "DELETE FROM ambito_settori",
-      "UPDATE sections SET stato = 'bozza'",
-      "DELETE FROM sections",
-      "UPDATE blocks SET payload = '{}'",
-      "DELETE FROM blocks",
-      "INSERT INTO blocks (section_id, tipo, payload, posizione) SELECT id, 'testo', '{}', 99 FROM sections LIMIT 1",
-      "UPDATE revisions SET contenuto = '[]'",
-      "DELETE FROM revisions",
-    ];
-    for (const sql of tentativi) expect(() => db.$client.exec(sql), sql).toThrow(/edizione pubblicata/);
+    for (const stato of ["in_firma", "firmata", "pubblicata"]) {
+      const p = demo();
+      p.edizione.stato = stato;
+      const r = importaPacchetto(db, p, { userId: null, attore: "test" });
+      expect(r).toMatchObject({ ok: false, errori: [{ percorso: "$.edizione.stato" }] });
+    }
+    expect(db.$client.prepare("SELECT count(*) AS n FROM editions").get()).toEqual({ n: 0 });
   });
 
   it("un'edizione in preparazione resta modificabile", () => {

@@ -56,6 +56,17 @@ export const editions = sqliteTable("editions", {
   stato: text("stato", { enum: ["in_preparazione", "in_firma", "firmata", "pubblicata"] }).notNull().default("in_preparazione"),
   /** The edition this one was carried forward from (its values are the baseline). */
   basataSuId: integer("basata_su_id"),
+  /**
+   * An erratum is worked on as its own edition row: it corrects the published
+   * edition `correggeId` and, once signed, is published as its revision `revisione`.
+   */
+  correggeId: integer("corregge_id"),
+  revisione: integer("revisione").notNull().default(1),
+  /** Why an erratum is made: shown in the public "Errata" list. */
+  modifiche: text("modifiche"),
+  /** The canonical open data frozen by "Invia alla firma", and its SHA-256. */
+  datiJson: text("dati_json"),
+  sha256: text("sha256"),
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
   updatedAt: text("updated_at").notNull().default(now),

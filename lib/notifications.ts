@@ -37,13 +37,18 @@ export function referentiDi(tx: Pick<Db, "select">, settoreId: number): number[]
     .map((r) => r.id);
 }
 
-/** Active coordinators. */
-export function coordinatori(tx: Pick<Db, "select">): number[] {
+/** Active users holding a role that is not tied to a settore. */
+export function conRuolo(tx: Pick<Db, "select">, ruolo: "coordinatore" | "assessore" | "amministratore" | "lettore"): number[] {
   return tx
     .select({ id: users.id })
     .from(roleMemberships)
     .innerJoin(users, eq(users.id, roleMemberships.userId))
-    .where(and(eq(roleMemberships.ruolo, "coordinatore"), eq(users.attivo, true)))
+    .where(and(eq(roleMemberships.ruolo, ruolo), eq(users.attivo, true)))
     .all()
     .map((r) => r.id);
+}
+
+/** Active coordinators. */
+export function coordinatori(tx: Pick<Db, "select">): number[] {
+  return conRuolo(tx, "coordinatore");
 }

@@ -47,15 +47,22 @@ function attesoEdizione(chi: string, azione: AzioneEdizione, ed: StatoEdizione):
     case "edizione.firma":
     case "edizione.rimanda":
       return chi === "assessore" && ed === "in_firma";
+    case "edizione.ritira":
+      return chi === "coordinatore" && ed === "in_firma";
     case "edizione.pubblica":
       return chi === "coordinatore" && ed === "firmata";
+    case "edizione.errata":
+    case "edizione.nuova":
+      return chi === "coordinatore" && ed === "pubblicata";
   }
 }
 
 const AZIONI_SEZIONE: AzioneSezione[] = [
   "sezione.leggi", "sezione.modifica", "sezione.invia", "sezione.approva", "sezione.richiedi_modifiche", "sezione.riapri", "sezione.commenta", "sezione.assegna",
 ];
-const AZIONI_EDIZIONE: AzioneEdizione[] = ["edizione.leggi", "edizione.configura", "edizione.invia_firma", "edizione.firma", "edizione.rimanda", "edizione.pubblica"];
+const AZIONI_EDIZIONE: AzioneEdizione[] = [
+  "edizione.leggi", "edizione.configura", "edizione.invia_firma", "edizione.ritira", "edizione.firma", "edizione.rimanda", "edizione.pubblica", "edizione.errata", "edizione.nuova",
+];
 
 describe("policy: ogni ruolo × azione × stato della sezione e dell'edizione", () => {
   for (const [chi, a] of Object.entries(ATTORI))

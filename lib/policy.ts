@@ -38,9 +38,15 @@ export type AzioneEdizione =
   | "edizione.leggi"
   | "edizione.configura"
   | "edizione.invia_firma"
+  /** The coordinator takes back an edition awaiting signature, to change it. */
+  | "edizione.ritira"
   | "edizione.firma"
   | "edizione.rimanda"
-  | "edizione.pubblica";
+  | "edizione.pubblica"
+  /** Start a correction (erratum) of a published edition. */
+  | "edizione.errata"
+  /** Start the next edition, carried forward from a published one. */
+  | "edizione.nuova";
 
 /** Actions that need no resource. */
 export type AzioneGenerale =
@@ -111,6 +117,9 @@ function edizione(a: Attore, azione: AzioneEdizione, e: EdizioneRisorsa): Decisi
     case "edizione.invia_firma":
       if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce l'edizione.");
       return e.stato === "in_preparazione" ? SI : no("L'edizione non è più in preparazione.");
+    case "edizione.ritira":
+      if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce l'edizione.");
+      return e.stato === "in_firma" ? SI : no("L'edizione non è in attesa di firma.");
     case "edizione.firma":
     case "edizione.rimanda":
       if (!ha(a, "assessore")) return no("Solo l'Assessore firma l'edizione.");
@@ -118,6 +127,10 @@ function edizione(a: Attore, azione: AzioneEdizione, e: EdizioneRisorsa): Decisi
     case "edizione.pubblica":
       if (!ha(a, "coordinatore")) return no("Solo il coordinamento pubblica l'edizione.");
       return e.stato === "firmata" ? SI : no("Si può pubblicare solo un'edizione firmata.");
+    case "edizione.errata":
+    case "edizione.nuova":
+      if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce le edizioni.");
+      return e.stato === "pubblicata" ? SI : no("Si parte solo da un'edizione pubblicata.");
   }
 }
 

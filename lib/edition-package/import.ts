@@ -20,19 +20,37 @@ export function importaPacchetto(db: Db, dati: unknown, autore: Autore): EsitoIm
   const v = validaPacchetto(dati);
   if (!v.ok) return v;
   const p = v.pacchetto;
+  if (p.edizione.stato !== "in_preparazione") {
+    // Signature and publication happen in the app, with their proofs; a file cannot claim them.
+    return { ok: false, errori: [{ percorso: "$.edizione.stato", messaggio: "Un'edizione si importa in preparazione: firma e pubblicazione avvengono nell'app" }] };
+  }
   const esistente = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, p.edizione.slug)).get();
   if (esistente) {
     return { ok: false, errori: [{ percorso: "$.edizione.slug", messaggio: `Esiste già un'edizione con slug "${p.edizione.slug}"` }] };
   }
   try {
-    return db.transaction((tx) => scrivi(tx as unknown as Db, p, autore));
+    return db.transaction((tx) => scriviPacchetto(tx as unknown as Db, p, autore));
   } catch (e) {
     // The transaction has been rolled back: nothing of the package remains.
     return { ok: false, errori: [{ percorso: "$", messaggio: `Il database ha rifiutato il pacchetto: ${(e as Error).message}` }] };
   }
 }
 
-function scrivi(tx: Db, p: Pacchetto, autore: Autore): EsitoImport {
+/** How the new edition relates to others: a carried-forward edition or an erratum (see lib/editions). */
+export interface Legami {
+  basataSuId?: number;
+  correggeId?: number;
+  revisione?: number;
+  modifiche?: string;
+  /** The audit action: "edizione.importa" unless the caller says what it is doing. */
+  azione?: string;
+}
+
+/**
+ * Writes a validated package inside the caller's transaction: import uses it,
+ * and so do the next edition and the erratum, which start from a snapshot.
+ */
+export function scriviPacchetto(tx: Db, p: Pacchetto, autore: Autore, legami: Legami = {}): Extract<EsitoImport, { ok: true }> {
   const enteEsistente = tx.select().from(ente).get();
   if (!enteEsistente) tx.insert(ente).values({ nome: p.ente.nome }).run();
 
@@ -51,6 +69,10 @@ function scrivi(tx: Db, p: Pacchetto, autore: Autore): EsitoImport {
         titolo: p.edizione.titolo,
         annoInizio: p.edizione.annoInizio,
         annoFine: p.edizione.annoFine,
+        basataSuId: legami.basataSuId ?? null,
+        correggeId: legami.correggeId ?? null,
+        revisione: legami.revisione ?? 1,
+        modifiche: legami.modifiche ?? null,
       })
       .run().lastInsertRowid,
   );
@@ -101,18 +123,12 @@ function scrivi(tx: Db, p: Pacchetto, autore: Autore): EsitoImport {
     });
   });
 
-  // The state is set last: a package may carry an already-published edition,
-  // and the database refuses content written into a published one.
-  if (p.edizione.stato !== "in_preparazione") {
-    tx.update(editions).set({ stato: p.edizione.stato }).where(eq(editions.id, editionId)).run();
-  }
-
   registra(tx, {
     userId: autore.userId,
     attore: autore.attore,
-    azione: "edizione.importa",
+    azione: legami.azione ?? "edizione.importa",
     editionId,
-    dettagli: { slug: p.edizione.slug, sezioni: nSezioni, blocchi: nBlocchi },
+    dettagli: { slug: p.edizione.slug, sezioni: nSezioni, blocchi: nBlocchi, ...(legami.basataSuId ? { basataSuId: legami.basataSuId } : {}), ...(legami.correggeId ? { correggeId: legami.correggeId, revisione: legami.revisione } : {}) },
   });
   return { ok: true, editionId, sezioni: nSezioni, blocchi: nBlocchi };
 }
