@@ -10,6 +10,7 @@ import {
   controllaSenzaFonte,
   controllaSezione,
   controllaUnitaMancante,
+  controllaValoreInvariato,
   haErrori,
   type ContestoControlli,
   type Segnalazione,
@@ -366,6 +367,33 @@ describe("anno-fuori-edizione", () => {
   it("un'edizione di un solo anno", () => {
     const s = controllaAnniFuoriEdizione(indicatore({ riferimento: "2013" }), { annoInizio: 2016, annoFine: 2016 });
     expect(s[0].messaggio).toContain("dell'anno 2016");
+  });
+});
+
+describe("valore-invariato", () => {
+  const base = { valore: 71924, unita: "abitanti", riferimento: "2016", edizione: "Bilancio Sociale 2014–2016", anno: 2016 };
+  const ctx2: ContestoControlli = { annoInizio: 2017, annoFine: 2019 };
+
+  it("avvisa quando un indicatore ripreso dall'edizione precedente ha ancora lo stesso valore e riferimento", () => {
+    const b = indicatore({ base });
+    expect(controllaValoreInvariato(b)).toStrictEqual([
+      {
+        livello: "avviso",
+        codice: "valore-invariato",
+        campo: "valore",
+        messaggio: "Valore uguale a quello dell'edizione precedente: aggiornalo se è cambiato",
+      },
+    ]);
+    expect(codici(controllaBlocco(b, ctx2))).toContain("valore-invariato");
+    expect(haErrori(controllaBlocco(b, ctx2))).toBe(false);
+  });
+
+  it("tace quando il valore o il riferimento sono stati aggiornati, o senza edizione precedente", () => {
+    expect(controllaValoreInvariato(indicatore({ base, valore: 72100 }))).toStrictEqual([]);
+    // Same figure confirmed for a new date: the officer has looked at it.
+    expect(controllaValoreInvariato(indicatore({ base, riferimento: "2019" }))).toStrictEqual([]);
+    expect(controllaValoreInvariato(indicatore())).toStrictEqual([]);
+    expect(controllaValoreInvariato(serie())).toStrictEqual([]);
   });
 });
 

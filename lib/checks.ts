@@ -3,6 +3,7 @@
  * "errore" blocks sending the section for review, "avviso" only asks the author to look again.
  * `campo` is the dotted path inside the block payload the message belongs to.
  */
+import { ugualeAllaBase } from "./content/baseline";
 import type { Blocco, Indicatore, Serie } from "./content/blocks";
 import { formatNumero, formatValore } from "./numbers";
 
@@ -300,6 +301,24 @@ export function controllaAnniFuoriEdizione(b: Blocco, ctx: ContestoControlli): S
   return out;
 }
 
+// 6. valore-invariato ---------------------------------------------------------------
+
+/**
+ * An indicator carried forward from the previous edition that still shows its value
+ * and reference: probably not updated yet. Only a warning: a figure may truly be unchanged.
+ */
+export function controllaValoreInvariato(b: Blocco): Segnalazione[] {
+  if (b.tipo !== "indicatore" || !ugualeAllaBase(b)) return [];
+  return [
+    {
+      livello: "avviso",
+      codice: "valore-invariato",
+      campo: "valore",
+      messaggio: "Valore uguale a quello dell'edizione precedente: aggiornalo se è cambiato",
+    },
+  ];
+}
+
 // ---------------------------------------------------------------
 
 export function controllaBlocco(b: Blocco, ctx: ContestoControlli): Segnalazione[] {
@@ -308,6 +327,7 @@ export function controllaBlocco(b: Blocco, ctx: ContestoControlli): Segnalazione
     ...controllaUnitaMancante(b),
     ...controllaAnniFuoriEdizione(b, ctx),
     ...controllaSaltiAnomali(b),
+    ...controllaValoreInvariato(b),
   ];
 }
 

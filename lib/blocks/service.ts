@@ -102,12 +102,18 @@ function inTransazione<T>(db: Db, fn: (tx: Tx) => T): T {
 /** Saves a block if `version` is still the stored one; otherwise returns the stored block for the conflict view. */
 export function salvaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number; dati: unknown }): Esito<{ blocco: BloccoSalvato }> {
   return inTransazione(db, (tx) => {
-    const riga = tx.select({ sectionId: blocks.sectionId, tipo: blocks.tipo }).from(blocks).where(eq(blocks.id, input.blockId)).get();
+    const riga = tx.select({ sectionId: blocks.sectionId, tipo: blocks.tipo, payload: blocks.payload }).from(blocks).where(eq(blocks.id, input.blockId)).get();
     if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più: forse è stato eliminato da un collega." };
     const perm = sezioneModificabile(tx, chi, riga.sectionId);
     if (!perm.ok) return perm;
     const v = valida(input.dati, riga.tipo);
     if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori, messaggio: "Alcuni campi non sono validi." };
+    // An indicator's base is the published history: a save keeps the stored one, whatever the client sent.
+    if (v.blocco.tipo === "indicatore") {
+      const base = (riga.payload as Blocco & { base?: unknown }).base;
+      if (base === undefined) delete v.blocco.base;
+      else v.blocco.base = base as typeof v.blocco.base;
+    }
     const adesso = new Date().toISOString();
     const r = tx
       .update(blocks)

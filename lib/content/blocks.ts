@@ -29,6 +29,24 @@ export const confrontoSchema = z.object({
   tipo: z.enum(["differenza", "riferimento"]).optional(),
 });
 
+/**
+ * The indicator as the previous (published) edition printed it: history, not
+ * edited by hand. The new value is compared with it ("+4,6% dal 2016").
+ */
+export const baseIndicatoreSchema = z.object({
+  valore: numero.nullable(),
+  testoValore: testoBreve(200).optional(),
+  /** The unit and scale it was printed with: a unit changed since makes the figures incomparable. */
+  unita: testoBreve(60).optional(),
+  scala: scalaSchema.optional(),
+  /** Its reference year or date as written: "2016", "al 31/12/2015". */
+  riferimento: testoBreve(100).optional(),
+  /** Title of the edition it comes from: "Bilancio Sociale 2014–2016". */
+  edizione: obbligatorio(300),
+  /** That edition's last year. */
+  anno: z.number({ error: "Deve essere un numero" }).int("Deve essere un anno").min(1900).max(2200),
+});
+
 export const indicatoreSchema = z.object({
   tipo: z.literal("indicatore"),
   /** What the figure counts, as the report words it: "abitanti nel 2016". */
@@ -48,6 +66,8 @@ export const indicatoreSchema = z.object({
    * (a difference, printed with its sign) or "420 ab/kmq in Lombardia" (a reference level).
    */
   confronti: z.array(confrontoSchema).max(5).optional(),
+  /** Set when the edition was carried forward from a published one. */
+  base: baseIndicatoreSchema.optional(),
   ...fonteNota,
 }).refine((b) => b.valore !== null || (b.testoValore && b.testoValore.length > 0), {
   message: "Indicare un valore numerico o un testo al posto del numero",
@@ -162,6 +182,7 @@ export const bloccoSchema = z.discriminatedUnion("tipo", [
 
 export type Blocco = z.infer<typeof bloccoSchema>;
 export type Indicatore = z.infer<typeof indicatoreSchema>;
+export type BaseIndicatore = z.infer<typeof baseIndicatoreSchema>;
 export type Serie = z.infer<typeof serieSchema>;
 export type Tabella = z.infer<typeof tabellaSchema>;
 export type Scheda = z.infer<typeof schedaSchema>;

@@ -1,5 +1,6 @@
 "use client";
 
+import { confrontoConBase, MOTIVI_SENZA_CONFRONTO, valorePrecedente } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
 import { formatValore } from "@/lib/numbers";
 import { CampoNumero, CampoScelta, CampoSpunta, CampoTesto, sotto } from "./fields";
@@ -15,6 +16,25 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
   const confronti = value.confronti ?? [];
   const setConfronti = (c: Confronto[]) => set({ confronti: c.length ? c : undefined });
   const anteprima = value.valore === null ? value.testoValore : formatValore(value.valore, value.unita, { scala: value.scala, variazione: value.variazione });
+  const comeSiScrive = "Come si scrive: 71.924 · 2,11 · 14,7% · 1,8 milioni di euro";
+  // The previous edition's value is history: shown beside the field, never edited here, and kept
+  // in the payload by every change below (each one spreads `value`).
+  const base = value.base;
+  const confrontoBase = confrontoConBase(value);
+  const aiutoValore = base ? (
+    <>
+      {comeSiScrive}
+      <span className="d-block mt-1">
+        Valore precedente ({base.edizione}): <strong>{valorePrecedente(value) ?? "non indicato"}</strong>
+        {base.riferimento ? `, riferimento ${base.riferimento}` : ""}
+      </span>
+      <span className="d-block" aria-live="polite">
+        {confrontoBase.ok ? <>Variazione: <strong>{confrontoBase.testo}</strong></> : MOTIVI_SENZA_CONFRONTO[confrontoBase.motivo]}
+      </span>
+    </>
+  ) : (
+    comeSiScrive
+  );
   return (
     <div>
       <datalist id={`${id}-unita-elenco`}>
@@ -29,7 +49,7 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
           facoltativo
           errore={errori.valore}
           avviso={avvisi.valore}
-          aiuto="Come si scrive: 71.924 · 2,11 · 14,7% · 1,8 milioni di euro"
+          aiuto={aiutoValore}
           onChange={(v, n) =>
             set({
               valore: v,

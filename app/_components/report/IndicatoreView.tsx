@@ -1,3 +1,4 @@
+import { rigaBase } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
 import { formatValore } from "@/lib/numbers";
 import { NoteRef } from "./NoteRef";
@@ -13,6 +14,8 @@ export function IndicatoreView({ b, note }: { b: Indicatore; note: number[] }) {
   const unitaNellEtichetta = b.unita !== "%" && b.unita !== "" && b.etichetta.toLowerCase().startsWith(b.unita.toLowerCase());
   const unita = unitaNellEtichetta ? undefined : b.unita;
   const valore = b.valore === null ? b.testoValore : formatValore(b.valore, unita, { scala: b.scala, variazione: b.variazione });
+  // The previous edition's value prints like this one: without the unit when the caption carries it.
+  const precedente = rigaBase(b, { unita: !unitaNellEtichetta });
   return (
     <div className="indicatore card card-bg senza-piede shadow-sm h-100">
       <div className="card-body">
@@ -22,6 +25,12 @@ export function IndicatoreView({ b, note }: { b: Indicatore; note: number[] }) {
           <NoteRef numeri={note} />
         </p>
         {b.riferimento && <p className="small text-muted mb-1">Riferimento: {b.riferimento}</p>}
+        {precedente && b.base && (
+          <p className="indicatore-base small text-muted mb-1">
+            <span className="visually-hidden">Rispetto all&apos;edizione «{b.base.edizione}»: </span>
+            {precedente}
+          </p>
+        )}
         {b.confronti?.map((c, i) => (
           <p key={i} className="small mb-0 fw-semibold">
             {confronto(c)}
