@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { accedi, blocchiDb, controllaAccessibilita, idSezione } from "./helpers";
+import { accedi, blocchiDb, controllaAccessibilita, idSezione, svuotaSezione } from "./helpers";
 
 async function aggiungi(page: Page, tipo: string): Promise<Locator> {
   const prima = await page.locator("article[data-blocco]").count();
@@ -12,6 +12,7 @@ async function aggiungi(page: Page, tipo: string): Promise<Locator> {
 const salvato = (card: Locator) => expect(card.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/, { timeout: 10_000 });
 
 test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", async ({ page }) => {
+  svuotaSezione("scuola-universita-ricerca-e-sviluppo");
   const sectionId = idSezione("scuola-universita-ricerca-e-sviluppo");
   await accedi(page, "istruzione@cremona.example");
   await page.goto(`/sezioni/${sectionId}/modifica`);
@@ -98,6 +99,7 @@ test("il referente crea un blocco di ogni tipo, ricarica e li ritrova intatti", 
 });
 
 test("blocchi riordinati da tastiera, duplicati, eliminati con annulla; la cronologia ripristina", async ({ page }) => {
+  svuotaSezione("giovani");
   const sectionId = idSezione("giovani");
   await accedi(page, "coordinatore@cremona.example");
   await page.goto(`/sezioni/${sectionId}/modifica`);

@@ -1,14 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { openDatabase } from "../db/client";
-import { auditLog, blocks, mailOutbox, roleMemberships, sections, settori, users } from "../db/schema";
+import { and, eq } from "drizzle-orm";
+import { openDatabase, type Db } from "../db/client";
+import { PROSSIMA_EDIZIONE } from "../db/demo-life";
+import { auditLog, blocks, editions, mailOutbox, roleMemberships, sections, settori, users } from "../db/schema";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password";
 import type { Ruolo } from "../lib/policy";
 
 export const PASSWORD = process.env.E2E_DEMO_PASSWORD!;
 const db = () => openDatabase("data/e2e.sqlite");
+
+/**
+ * Tests work on the demo's edition in preparation (2014–2016 is published and
+ * locked); section codes repeat across editions, so every lookup names it.
+ */
+const diLavoro = (d: Db, codice: string, edizione: string = PROSSIMA_EDIZIONE.slug) =>
+  and(eq(sections.codice, codice), eq(sections.editionId, d.select({ id: editions.id }).from(editions).where(eq(editions.slug, edizione)).get()!.id));
 
 /** Fills and sends the login form; the outcome is for the caller to check. */
 export async function tentaAccesso(page: Page, email: string, password: string) {
@@ -36,10 +44,10 @@ export async function controllaAccessibilita(page: Page) {
   expect(gravi.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 
-export function idSezione(codice: string): number {
+export function idSezione(codice: string, edizione: string = PROSSIMA_EDIZIONE.slug): number {
   const d = db();
   try {
-    return d.select({ id: sections.id }).from(sections).where(eq(sections.codice, codice)).get()!.id;
+    return d.select({ id: sections.id }).from(sections).where(diLavoro(d, codice, edizione)).get()!.id;
   } finally {
     d.$client.close();
   }
@@ -95,6 +103,17 @@ export function bloccoDb(id: number): { version: number; payload: unknown } {
   }
 }
 
+/** Changes a block behind the app's back, as a careless script would. */
+export function ritoccaBloccoDb(id: number, cambia: (payload: Record<string, unknown>) => Record<string, unknown>) {
+  const d = db();
+  try {
+    const b = d.select({ payload: blocks.payload }).from(blocks).where(eq(blocks.id, id)).get()!;
+    d.update(blocks).set({ payload: cambia(b.payload as Record<string, unknown>) }).where(eq(blocks.id, id)).run();
+  } finally {
+    d.$client.close();
+  }
+}
+
 /** The blocks of a section in order, straight from the database. */
 export function blocchiDb(sectionId: number): { id: number; tipo: string; version: number; payload: unknown }[] {
   const d = db();
@@ -105,21 +124,32 @@ export function blocchiDb(sectionId: number): { id: number; tipo: string; versio
   }
 }
 
-/** Hands a section to a settore (the demo's owners are assumptions; tests need their own sections). */
-export function assegnaSettore(codiceSezione: string, codiceSettore: string) {
+/** Empties a section of the working edition: tests that build a section from nothing start here (the demo's are full). */
+export function svuotaSezione(codice: string) {
   const d = db();
   try {
-    const settoreId = d.select({ id: settori.id }).from(settori).where(eq(settori.codice, codiceSettore)).get()!.id;
-    d.update(sections).set({ settoreId }).where(eq(sections.codice, codiceSezione)).run();
+    const id = d.select({ id: sections.id }).from(sections).where(diLavoro(d, codice)).get()!.id;
+    d.delete(blocks).where(eq(blocks.sectionId, id)).run();
   } finally {
     d.$client.close();
   }
 }
 
-export function statoSezione(codice: string): string {
+/** Hands a section to a settore (the demo's owners are assumptions; tests need their own sections). */
+export function assegnaSettore(codiceSezione: string, codiceSettore: string) {
   const d = db();
   try {
-    return d.select({ stato: sections.stato }).from(sections).where(eq(sections.codice, codice)).get()!.stato;
+    const settoreId = d.select({ id: settori.id }).from(settori).where(eq(settori.codice, codiceSettore)).get()!.id;
+    d.update(sections).set({ settoreId }).where(diLavoro(d, codiceSezione)).run();
+  } finally {
+    d.$client.close();
+  }
+}
+
+export function statoSezione(codice: string, edizione: string = PROSSIMA_EDIZIONE.slug): string {
+  const d = db();
+  try {
+    return d.select({ stato: sections.stato }).from(sections).where(diLavoro(d, codice, edizione)).get()!.stato;
   } finally {
     d.$client.close();
   }

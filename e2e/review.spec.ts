@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accedi, assegnaSettore, blocchiDb, controllaAccessibilita, idAzione, idSezione, postaPer, statoSezione } from "./helpers";
+import { accedi, assegnaSettore, blocchiDb, controllaAccessibilita, idAzione, idSezione, postaPer, statoSezione, svuotaSezione } from "./helpers";
 
 const CODICE = "commercio-e-turismo";
 
@@ -7,6 +7,7 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   // Two people through a whole review loop: about twenty page steps, longer than the default budget on 2 cores.
   test.setTimeout(180_000);
   assegnaSettore(CODICE, "cultura");
+  svuotaSezione(CODICE);
   const sectionId = idSezione(CODICE);
   const ref = await (await browser.newContext()).newPage();
   const coord = await (await browser.newContext()).newPage();

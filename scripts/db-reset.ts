@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, databasePath, openDatabase } from "../db/client";
+import { approvato, EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE, viviDemo } from "../db/demo-life";
 import { creaUtentiDemo, UTENTI_DEMO } from "../db/demo-users";
 import { importaPacchetto } from "../lib/edition-package/import";
 
@@ -16,17 +17,20 @@ async function main() {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
   const db = openDatabase(file);
   applyMigrations(db);
-  const esito = importaPacchetto(db, JSON.parse(readFileSync(DEMO, "utf8")), { userId: null, attore: "db:reset" });
+  const esito = importaPacchetto(db, approvato(JSON.parse(readFileSync(DEMO, "utf8"))), { userId: null, attore: "db:reset" });
   if (!esito.ok) {
     for (const e of esito.errori) console.error(`${e.percorso}: ${e.messaggio}`);
     process.exit(1);
   }
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
   await creaUtentiDemo(db, password);
+  await viviDemo(db, password);
   db.$client.close();
 
   console.log(`Database ricreato: ${file}`);
   console.log(`Edizione demo caricata: ${esito.sezioni} sezioni, ${esito.blocchi} blocchi.`);
+  console.log(`  ${EDIZIONE_PUBBLICATA}: firmata e pubblicata (pagina pubblica /edizioni/${EDIZIONE_PUBBLICATA})`);
+  console.log(`  ${PROSSIMA_EDIZIONE.slug}: in preparazione, riportata dalla precedente`);
   console.log("\nAccount demo:");
   for (const u of UTENTI_DEMO) console.log(`  ${u.email.padEnd(34)} ${u.ruolo}${u.settore ? ` (${u.settore})` : ""}`);
   console.log(process.env.DEMO_PASSWORD ? "  password: quella in DEMO_PASSWORD" : `  password: ${password}`);

@@ -86,7 +86,7 @@ export function inviaAllaFirma(db: Db, chi: Chi, input: { editionId: number; ver
     }
     const snap = istantanea(tx, ed);
     cambiaStato(tx, ed, { stato: "in_firma", datiJson: snap.testo, sha256: snap.sha256 });
-    registra(tx, { userId: chi.userId, azione: "edizione.invia_firma", editionId: ed.id, dettagli: { sha256: snap.sha256, revisione: ed.revisione } });
+    registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.invia_firma", editionId: ed.id, dettagli: { sha256: snap.sha256, revisione: ed.revisione } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
       oggetto: `Da firmare: «${ed.titolo}»${ed.revisione > 1 ? ` (revisione ${ed.revisione})` : ""}`,
@@ -103,7 +103,7 @@ export function ritiraDallaFirma(db: Db, chi: Chi, input: { editionId: number; v
     const p = prepara(tx, chi, "edizione.ritira", input.editionId, input.version);
     if (!p.ok) return p;
     cambiaStato(tx, p.ed, { stato: "in_preparazione", datiJson: null, sha256: null });
-    registra(tx, { userId: chi.userId, azione: "edizione.ritira", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
+    registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.ritira", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
       oggetto: `Ritirata dalla firma: «${p.ed.titolo}»`,
@@ -120,7 +120,7 @@ export function rimandaAlCoordinamento(db: Db, chi: Chi, input: { editionId: num
     const p = prepara(tx, chi, "edizione.rimanda", input.editionId, input.version);
     if (!p.ok) return p;
     cambiaStato(tx, p.ed, { stato: "in_preparazione", datiJson: null, sha256: null });
-    registra(tx, { userId: chi.userId, azione: "edizione.rimanda", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
+    registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.rimanda", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "coordinatore"),
       oggetto: `Firma rimandata: «${p.ed.titolo}»`,
@@ -144,13 +144,14 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
     if (!p.ok) return p;
     const { ed } = p;
     if (!passwordOk) {
-      registra(tx, { userId: chi.userId, azione: "edizione.firma_rifiutata", editionId: ed.id, dettagli: { motivo: "password errata" } });
+      registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma_rifiutata", editionId: ed.id, dettagli: { motivo: "password errata" } });
       return { ok: false, tipo: "password_errata", messaggio: "Password non corretta: l'edizione non è stata firmata." };
     }
     const attuale = istantanea(tx, ed);
     if (input.sha256Mostrato !== ed.sha256 || attuale.sha256 !== ed.sha256) {
       registra(tx, {
         userId: chi.userId,
+        attore: chi.email,
         azione: "edizione.firma_rifiutata",
         editionId: ed.id,
         dettagli: { motivo: "contenuto cambiato", mostrato: input.sha256Mostrato, congelato: ed.sha256, attuale: attuale.sha256 },
@@ -163,7 +164,7 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
     }
     tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, userId: chi.userId, sha256: ed.sha256! }).run();
     cambiaStato(tx, ed, { stato: "firmata" });
-    registra(tx, { userId: chi.userId, azione: "edizione.firma", editionId: ed.id, dettagli: { sha256: ed.sha256, revisione: ed.revisione } });
+    registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma", editionId: ed.id, dettagli: { sha256: ed.sha256, revisione: ed.revisione } });
     notifica(tx, {
       userIds: conRuolo(tx, "coordinatore"),
       oggetto: `Edizione firmata: «${ed.titolo}»`,
@@ -188,7 +189,7 @@ export function pubblica(db: Db, chi: Chi, input: { editionId: number; version: 
       .run();
     cambiaStato(tx, ed, { stato: "pubblicata" });
     const slug = slugPubblico(tx, ed);
-    registra(tx, { userId: chi.userId, azione: "edizione.pubblica", editionId: ed.id, dettagli: { slug, revisione: ed.revisione, sha256: ed.sha256 } });
+    registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.pubblica", editionId: ed.id, dettagli: { slug, revisione: ed.revisione, sha256: ed.sha256 } });
     notifica(tx, {
       userIds: [...conRuolo(tx, "coordinatore"), ...conRuolo(tx, "assessore"), ...referentiEdizione(tx, ed.id)],
       oggetto: ed.revisione > 1 ? `Pubblicata la revisione ${ed.revisione} di «${ed.titolo}»` : `Pubblicata «${ed.titolo}»`,

@@ -1,5 +1,5 @@
 /** Read models for the homes and the section view. */
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, editions, parts, sections, settori, users } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
@@ -9,7 +9,7 @@ export type Edizione = typeof editions.$inferSelect;
 /** The edition being worked on: the newest not yet published, else the newest. */
 export function edizioneCorrente(db: Db): Edizione | undefined {
   return (
-    db.select().from(editions).where(eq(editions.stato, "in_preparazione")).orderBy(desc(editions.annoFine), desc(editions.id)).get() ??
+    db.select().from(editions).where(ne(editions.stato, "pubblicata")).orderBy(desc(editions.annoFine), desc(editions.id)).get() ??
     db.select().from(editions).orderBy(desc(editions.annoFine), desc(editions.id)).get()
   );
 }

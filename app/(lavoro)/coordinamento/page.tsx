@@ -7,6 +7,7 @@ import { DeadlineForm } from "@/app/_components/DeadlineForm";
 import { SectionTable } from "@/app/_components/SectionTable";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
+import { edizioniInLavorazione } from "@/lib/editions/lifecycle-queries";
 import { ETICHETTE_STATO_EDIZIONE, edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
 import { formatData } from "@/lib/numbers";
 import { decidi } from "@/lib/policy";
@@ -97,6 +98,7 @@ export default async function Coordinamento() {
   const puoAssegnare = (s: (typeof sezioni)[number]) =>
     decidi(u.attore, "sezione.assegna", { settoreId: s.settoreId, stato: s.stato, statoEdizione: ed.stato }).consentito;
   const vediRegistro = decidi(u.attore, "audit.leggi").consentito;
+  const altre = edizioniInLavorazione(db).filter((e) => e.id !== ed.id);
 
   return (
     <>
@@ -104,8 +106,20 @@ export default async function Coordinamento() {
       <p className="lead">
         Stato dell&apos;edizione: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · {av.totali.totale} sezioni · {av.totali.percentualeApprovate}% approvate · situazione al {formatData(av.oggi)}
       </p>
+      {altre.length > 0 && (
+        <p className="callout-text">
+          Anche in lavorazione:{" "}
+          {altre.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 && " · "}
+              <Link href={`/edizione/${e.slug}`}>{e.correggeId ? `correzione di ${e.titolo} (revisione ${e.revisione})` : e.titolo}</Link> ({ETICHETTE_STATO_EDIZIONE[e.stato].toLowerCase()})
+            </span>
+          ))}
+        </p>
+      )}
       <nav aria-label="Strumenti del coordinamento" className="mb-4 d-flex flex-wrap gap-2">
         <Link href="/revisione" className="btn btn-primary">Sezioni da rivedere</Link>
+        <Link href={`/edizione/${ed.slug}`} className="btn btn-outline-primary">Anteprima, firma e pubblicazione</Link>
         {vediRegistro && <Link href="/registro" className="btn btn-outline-primary">Registro delle attività</Link>}
       </nav>
 

@@ -1,28 +1,53 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { SectionTable } from "@/app/_components/SectionTable";
-import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
-import { ETICHETTE_STATO_EDIZIONE, edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
+import { tutteLeEdizioni } from "@/lib/editions/lifecycle-queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/editions/queries";
 import { decidi } from "@/lib/policy";
 
-export const metadata: Metadata = { title: "Edizione" };
+export const metadata: Metadata = { title: "Edizioni" };
 
-/** The whole edition, read-only: the Assessore's and the Giunta's view of the work in progress. */
-export default async function Edizione() {
+/** Every edition with its state: the one in preparation, those awaiting signature, the published ones and their corrections. */
+export default async function Edizioni() {
   const u = await richiediUtente();
-  const db = getDb();
-  const ed = edizioneCorrente(db);
-  consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: ed?.stato ?? "in_preparazione" }));
-  if (!ed) return <p>Nessuna edizione presente.</p>;
-  const sezioni = sezioniEdizione(db, ed.id);
+  consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }));
+  const edizioni = tutteLeEdizioni(getDb());
+  const titoloDi = new Map(edizioni.map((e) => [e.id, e.titolo]));
   return (
     <>
-      <h1 className="h2">{ed.titolo}</h1>
-      <p className="lead">Anteprima in sola lettura · {ETICHETTE_STATO_EDIZIONE[ed.stato]}</p>
-      <StatoRiepilogo sezioni={sezioni} />
-      <SectionTable sezioni={sezioni} />
+      <h1 className="h2">Edizioni</h1>
+      <p className="lead">Ogni edizione del Bilancio Sociale, dalla preparazione alla pubblicazione.</p>
+      {edizioni.length === 0 ? (
+        <p>Nessuna edizione presente.</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table align-middle">
+            <caption className="visually-hidden">Edizioni e loro stato</caption>
+            <thead>
+              <tr>
+                <th scope="col">Edizione</th>
+                <th scope="col">Periodo</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Versione pubblica</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edizioni.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link href={`/edizione/${e.slug}`}>{e.correggeId ? `Correzione di «${titoloDi.get(e.correggeId)}» (revisione ${e.revisione})` : e.titolo}</Link>
+                  </th>
+                  <td>{e.annoInizio}–{e.annoFine}</td>
+                  <td>{ETICHETTE_STATO_EDIZIONE[e.stato]}</td>
+                  <td>{e.stato === "pubblicata" && !e.correggeId ? <Link href={`/edizioni/${e.slug}`}>/edizioni/{e.slug}</Link> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -25,6 +25,7 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
   consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
   const modificabile = decidi(u.attore, "sezione.modifica", risorsa).consentito;
   const daRivedere = s.stato === "inviata" && decidi(u.attore, "sezione.approva", risorsa).consentito;
+  const riapribile = decidi(u.attore, "sezione.riapri", risorsa).consentito;
   return (
     <article>
       <nav aria-label="Percorso" className="breadcrumb-container">
@@ -44,6 +45,7 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
         <div className="d-flex gap-3">
           {modificabile && <Link className="btn btn-primary btn-sm" href={`/sezioni/${s.id}/modifica`}>Modifica</Link>}
           {daRivedere && <Link className="btn btn-primary btn-sm" href={`/revisione/${s.id}`}>Rivedi</Link>}
+          {riapribile && <Link className="btn btn-outline-primary btn-sm" href={`/revisione/${s.id}`}>Riapri…</Link>}
           <Link href={`/sezioni/${s.id}/cronologia`}>Cronologia</Link>
         </div>
       </div>

@@ -1,0 +1,207 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { consentiOppure403 } from "@/app/_server/guard";
+import { richiediUtente } from "@/app/_server/session";
+import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
+import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
+import { NuovaEdizioneForm } from "@/app/_components/lifecycle/NuovaEdizioneForm";
+import { SectionTable } from "@/app/_components/SectionTable";
+import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
+import { istantanea, slugPubblico } from "@/lib/editions/lifecycle";
+import { datiCongelati, edizioneDaSlug, ETICHETTE_PASSO, firmaEdizione, passiEdizione } from "@/lib/editions/lifecycle-queries";
+import { ETICHETTE_STATO_EDIZIONE, sezioniEdizione } from "@/lib/editions/queries";
+import { formatDataOra } from "@/lib/numbers";
+import { decidi, type AzioneEdizione } from "@/lib/policy";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const ed = edizioneDaSlug(getDb(), (await params).slug);
+  return { title: ed ? ed.titolo : "Edizione" };
+}
+
+function Impronta({ sha256 }: { sha256: string }) {
+  return <code className="text-break" data-testid="impronta">{sha256}</code>;
+}
+
+/**
+ * One edition at work: where it stands (in preparazione → in firma → firmata →
+ * pubblicata), the step each role can take now, and the whole report as it
+ * will be published — the frozen text once it has been sent for signature.
+ */
+export default async function EdizionePage({ params }: { params: Promise<{ slug: string }> }) {
+  const u = await richiediUtente();
+  const db = getDb();
+  const ed = edizioneDaSlug(db, (await params).slug);
+  if (!ed) notFound();
+  consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: ed.stato }));
+  const puo = (azione: AzioneEdizione) => decidi(u.attore, azione, { stato: ed.stato }).consentito;
+
+  const sezioni = sezioniEdizione(db, ed.id);
+  const mancanti = sezioni.filter((s) => s.stato !== "approvata").length;
+  const congelati = datiCongelati(ed);
+  const dati = congelati ?? istantanea(db, ed).dati;
+  const firma = ed.stato === "firmata" || ed.stato === "pubblicata" ? firmaEdizione(db, ed) : undefined;
+  const passi = passiEdizione(db, ed.id);
+  const ultimoRimando = ed.stato === "in_preparazione" ? passi.find((p) => p.azione === "edizione.rimanda" || p.azione === "edizione.ritira") : undefined;
+  const pubblico = slugPubblico(db, ed);
+
+  return (
+    <>
+      <nav aria-label="Percorso" className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item"><Link href="/edizione">Edizioni</Link><span className="separator">/</span></li>
+          <li className="breadcrumb-item active" aria-current="page">{ed.titolo}</li>
+        </ol>
+      </nav>
+      <h1 className="h2">
+        {ed.titolo}
+        {ed.correggeId && <> — correzione (revisione {ed.revisione})</>}
+      </h1>
+      <p className="lead">
+        Stato: <strong>{ETICHETTE_STATO_EDIZIONE[ed.stato]}</strong> · {ed.annoInizio}–{ed.annoFine}
+      </p>
+      {ed.correggeId && ed.modifiche && (
+        <div className="callout">
+          <div className="callout-title">Motivo della correzione</div>
+          <p className="mb-0">{ed.modifiche}</p>
+        </div>
+      )}
+
+      <section aria-labelledby="passo-titolo" className="card card-bg senza-piede border mb-4">
+        <div className="card-body">
+          <h2 id="passo-titolo" className="h4">Firma e pubblicazione</h2>
+
+          {ed.stato === "in_preparazione" && (
+            <>
+              {ultimoRimando && (
+                <div className="alert alert-warning">
+                  {ETICHETTE_PASSO[ultimoRimando.azione]} da {ultimoRimando.chi} il {formatDataOra(ultimoRimando.quando)}. Motivo: {ultimoRimando.motivo}
+                </div>
+              )}
+              <p>
+                Quando tutte le sezioni sono approvate, il coordinamento congela il testo e lo invia all&apos;Assessore per la firma.
+              </p>
+              {puo("edizione.invia_firma") && (
+                <PassoEdizioneForm
+                  passo="invia_firma"
+                  etichetta="Invia alla firma"
+                  editionId={ed.id}
+                  version={ed.version}
+                  principale
+                  disabilitato={mancanti > 0 ? `Non ancora: ${mancanti === 1 ? "manca 1 sezione approvata" : `mancano ${mancanti} sezioni approvate`}.` : undefined}
+                />
+              )}
+            </>
+          )}
+
+          {ed.stato === "in_firma" && ed.sha256 && (
+            <>
+              <p>
+                Il testo è congelato e attende la firma dell&apos;Assessore. Impronta SHA-256 del contenuto: <Impronta sha256={ed.sha256} />
+              </p>
+              {puo("edizione.firma") && (
+                <p>
+                  Leggi l&apos;edizione completa qui sotto: firmando dichiari di approvare esattamente questo testo, identificato dalla sua impronta.
+                  Il modulo di firma è <a href="#firma">in fondo alla pagina</a>.
+                </p>
+              )}
+              {puo("edizione.ritira") && <PassoEdizioneForm passo="ritira" etichetta="Ritira dalla firma" editionId={ed.id} version={ed.version} motivo="Motivo del ritiro" />}
+            </>
+          )}
+
+          {ed.stato === "firmata" && firma && (
+            <>
+              <p>
+                Firmata da <strong>{firma.nome}</strong> il {formatDataOra(firma.firmataIl)}. Impronta firmata: <Impronta sha256={firma.sha256} />
+              </p>
+              {puo("edizione.pubblica") && (
+                <PassoEdizioneForm
+                  passo="pubblica"
+                  etichetta={ed.revisione > 1 ? `Pubblica la revisione ${ed.revisione}` : "Pubblica l'edizione"}
+                  editionId={ed.id}
+                  version={ed.version}
+                  principale
+                />
+              )}
+            </>
+          )}
+
+          {ed.stato === "pubblicata" && (
+            <>
+              <p>
+                Pubblicata e non più modificabile: <Link href={`/edizioni/${pubblico}`}>leggi l&apos;edizione pubblica</Link> ·{" "}
+                <Link href={`/edizioni/${pubblico}/integrita`}>verifica l&apos;integrità</Link>.
+                {firma && <> Firmata da {firma.nome} il {formatDataOra(firma.firmataIl)}.</>}
+              </p>
+              {!ed.correggeId && puo("edizione.errata") && (
+                <details className="mb-3">
+                  <summary className="fw-semibold">Correggi un errore (errata)</summary>
+                  <p className="mt-2">
+                    La correzione parte dall&apos;ultima revisione pubblicata, con tutte le sezioni approvate: riapri solo quelle da correggere.
+                    Dopo revisione e firma sarà pubblicata come nuova revisione, con il motivo nell&apos;elenco degli errata.
+                  </p>
+                  <PassoEdizioneForm passo="errata" etichetta="Avvia la correzione" slug={ed.slug} motivo="Che cosa si corregge e perché (sarà pubblicato)" />
+                </details>
+              )}
+              {!ed.correggeId && puo("edizione.nuova") && (
+                <details className="mb-3">
+                  <summary className="fw-semibold">Prepara la prossima edizione</summary>
+                  <NuovaEdizioneForm da={ed.slug} annoFine={ed.annoFine} />
+                </details>
+              )}
+            </>
+          )}
+        </div>
+      </section>
+
+      {ed.stato === "in_preparazione" && (
+        <section aria-labelledby="sezioni-titolo" className="mb-5">
+          <h2 id="sezioni-titolo" className="h4">Sezioni</h2>
+          <StatoRiepilogo sezioni={sezioni} />
+          <SectionTable sezioni={sezioni} />
+        </section>
+      )}
+
+      <section aria-labelledby="anteprima-titolo" className="mb-5">
+        <h2 id="anteprima-titolo" className="h4">
+          {congelati ? "Il testo congelato per la firma" : ed.stato === "pubblicata" ? "Il testo pubblicato" : "Anteprima dell'edizione"}
+        </h2>
+        {!congelati && ed.stato !== "pubblicata" && <p className="small">Anteprima del contenuto attuale, comprese le sezioni non ancora approvate.</p>}
+        <div className="border rounded p-3">
+          <EdizioneCompleta dati={dati} />
+        </div>
+      </section>
+
+      {ed.stato === "in_firma" && ed.sha256 && puo("edizione.firma") && (
+        <section id="firma" aria-labelledby="firma-titolo" className="card card-bg senza-piede border border-primary mb-4">
+          <div className="card-body">
+            <h2 id="firma-titolo" className="h4">Firma dell&apos;edizione</h2>
+            <p>
+              Firmi il testo che hai appena letto, identificato dall&apos;impronta <Impronta sha256={ed.sha256} />. Se nel frattempo il testo cambiasse, la firma
+              sarebbe rifiutata.
+            </p>
+            <PassoEdizioneForm passo="firma" etichetta="Firma l'edizione" editionId={ed.id} sha256={ed.sha256} password principale />
+            <hr />
+            <PassoEdizioneForm passo="rimanda" etichetta="Rimanda al coordinamento" editionId={ed.id} version={ed.version} motivo="Motivo per cui la rimandi" />
+          </div>
+        </section>
+      )}
+
+      {passi.length > 0 && (
+        <section aria-labelledby="passi-titolo" className="mb-4">
+          <h2 id="passi-titolo" className="h4">Storia dell&apos;edizione</h2>
+          <ul>
+            {passi.map((p, i) => (
+              <li key={i}>
+                {formatDataOra(p.quando)} · {ETICHETTE_PASSO[p.azione] ?? p.azione}
+                {p.chi && <> · {p.chi}</>}
+                {p.motivo && <> · «{p.motivo}»</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

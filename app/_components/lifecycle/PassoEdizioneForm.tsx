@@ -1,0 +1,93 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { passoEdizioneAction, type EsitoPasso, type PassoInput } from "@/app/_server/edition-actions";
+
+type Passo = PassoInput["passo"];
+
+interface Props {
+  passo: Passo;
+  etichetta: string;
+  editionId?: number;
+  version?: number;
+  slug?: string;
+  /** The hash shown to the Assessore: what they sign. */
+  sha256?: string;
+  /** Label of the reason field, for the steps that need one. */
+  motivo?: string;
+  password?: boolean;
+  principale?: boolean;
+  disabilitato?: string;
+}
+
+/**
+ * One lifecycle step as a form: the fields it needs, the server's Italian
+ * message beside the field it concerns, and nothing typed lost on error.
+ */
+export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, sha256, motivo, password, principale, disabilitato }: Props) {
+  const router = useRouter();
+  const id = useId();
+  const [testo, setTesto] = useState("");
+  const [pwd, setPwd] = useState("");
+  const [esito, setEsito] = useState<EsitoPasso | null>(null);
+  const [attesa, setAttesa] = useState(false);
+
+  async function invia(e: FormEvent) {
+    e.preventDefault();
+    setAttesa(true);
+    const input = { passo, editionId, version, slug, sha256, motivo: testo, password: pwd } as PassoInput;
+    const r = await passoEdizioneAction(input);
+    setAttesa(false);
+    setEsito(r);
+    if (r.ok) {
+      setPwd("");
+      if (r.vai) router.push(r.vai);
+      router.refresh();
+    }
+  }
+
+  const errore = esito && !esito.ok ? esito : null;
+  const erroreSu = (campo: "motivo" | "password") => (errore?.campo === campo ? errore.messaggio : null);
+  return (
+    <form onSubmit={invia} className="mb-3" noValidate>
+      {motivo && (
+        <div className="mb-2">
+          <label htmlFor={`${id}-motivo`} className="form-label fw-semibold">{motivo}</label>
+          <textarea
+            id={`${id}-motivo`}
+            className={`form-control${erroreSu("motivo") ? " is-invalid" : ""}`}
+            rows={3}
+            value={testo}
+            onChange={(e) => setTesto(e.target.value)}
+            aria-describedby={erroreSu("motivo") ? `${id}-motivo-errore` : undefined}
+            aria-invalid={!!erroreSu("motivo")}
+          />
+          {erroreSu("motivo") && <div id={`${id}-motivo-errore`} className="invalid-feedback d-block">{erroreSu("motivo")}</div>}
+        </div>
+      )}
+      {password && (
+        <div className="mb-2" style={{ maxWidth: "24rem" }}>
+          <label htmlFor={`${id}-password`} className="form-label fw-semibold">La tua password, per firmare</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            className={`form-control${erroreSu("password") ? " is-invalid" : ""}`}
+            value={pwd}
+            onChange={(e) => setPwd(e.target.value)}
+            aria-describedby={erroreSu("password") ? `${id}-password-errore` : undefined}
+            aria-invalid={!!erroreSu("password")}
+          />
+          {erroreSu("password") && <div id={`${id}-password-errore`} className="invalid-feedback d-block">{erroreSu("password")}</div>}
+        </div>
+      )}
+      {errore && !errore.campo && <p className="alert alert-danger" role="alert">{errore.messaggio}</p>}
+      {esito?.ok && !esito.vai && <p className="alert alert-success" role="status">Fatto.</p>}
+      <button type="submit" className={`btn ${principale ? "btn-primary" : "btn-outline-primary"}`} disabled={attesa || !!disabilitato} aria-describedby={disabilitato ? `${id}-perche` : undefined}>
+        {etichetta}
+      </button>
+      {disabilitato && <p id={`${id}-perche`} className="small mt-1 mb-0">{disabilitato}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { accedi, blocchiDb, controllaAccessibilita, idSezione, ritoccaBloccoDb, statoSezione } from "./helpers";
+
+// The published demo edition is shared by every test in this file: they run in
+// order, citizens first, then the correction that publishes revision 2.
+test.describe.configure({ mode: "serial" });
+
+const SLUG = "2014-2016";
+const ERRATA = `${SLUG}-revisione-2`;
+const MOTIVO = "Corretto il numero di visitatori del Museo del Violino nel 2016";
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+async function pagina(browser: Browser, email?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  if (email) await accedi(page, email);
+  return page;
+}
+
+test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura la firma è rifiutata; l'Assessore la rimanda con un motivo", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const coord = await pagina(browser, "coordinatore@cremona.example");
+  await coord.goto(`/edizione/${SLUG}`);
+  await controllaAccessibilita(coord);
+  await coord.getByText("Correggi un errore (errata)").click();
+  await coord.getByLabel("Che cosa si corregge e perché (sarà pubblicato)").fill(MOTIVO);
+  await coord.getByRole("button", { name: "Avvia la correzione" }).click();
+  await expect(coord).toHaveURL(new RegExp(`/edizione/${ERRATA}$`));
+  await expect(coord.getByRole("heading", { level: 1 })).toContainText("correzione (revisione 2)");
+  // Every section of the correction starts approved: it can go to signature at once.
+  await coord.getByRole("button", { name: "Invia alla firma" }).click();
+  await expect(coord.getByText("Stato: In firma")).toBeVisible();
+
+  const ass = await pagina(browser, "assessore@cremona.example");
+  await ass.goto(`/edizione/${ERRATA}`);
+  await expect(ass.getByRole("heading", { name: "Firma dell'edizione" })).toBeVisible();
+  await controllaAccessibilita(ass);
+  // While the Assessore reads, a script changes a figure behind the app's back.
+  const blocco = blocchiDb(idSezione("conosci-popolazione", ERRATA))[0];
+  ritoccaBloccoDb(blocco.id, (p) => ({ ...p, fonte: "Fonte cambiata da uno script" }));
+  await ass.getByLabel("La tua password, per firmare").fill(process.env.E2E_DEMO_PASSWORD!);
+  await ass.getByRole("button", { name: "Firma l'edizione" }).click();
+  await expect(ass.getByRole("alert")).toContainText("Il contenuto è cambiato dopo che l'hai aperto");
+  await ass.reload();
+  await expect(ass.getByText("Stato: In firma")).toBeVisible();
+
+  await ass.getByLabel("Motivo per cui la rimandi").fill("Una fonte è cambiata: ricontrollate prima della firma");
+  await ass.getByRole("button", { name: "Rimanda al coordinamento" }).click();
+  await expect(ass.getByText("Stato: In preparazione")).toBeVisible();
+  await coord.reload();
+  await expect(coord.getByText(/Rimandata al coordinamento da Rosita Viola .* Motivo: Una fonte è cambiata/)).toBeVisible();
+  // The script's change is undone: the correction is made properly in the next test.
+  ritoccaBloccoDb(blocco.id, () => blocco.payload as Record<string, unknown>);
+});
+
+test("dall'ultima approvazione alla pubblicazione: invio alla firma, password errata, firma, revisione 2 con errata; la revisione 1 resta leggibile", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const codice = "conosci-cultura-turismo";
+  const sectionId = idSezione(codice, ERRATA);
+  const indicatore = blocchiDb(sectionId).find((b) => b.tipo === "indicatore")!;
+  const coord = await pagina(browser, "coordinatore@cremona.example");
+  const ref = await pagina(browser, "cultura@cremona.example");
+
+  // The coordinator reopens the section to correct; the referente corrects and submits it.
+  await coord.goto(`/revisione/${sectionId}`);
+  await coord.getByLabel("Motivo della riapertura").fill(MOTIVO);
+  await coord.getByRole("button", { name: "Riapri" }).click();
+  await expect.poll(() => statoSezione(codice, ERRATA)).toBe("bozza");
+  await ref.goto(`/sezioni/${sectionId}/modifica`);
+  const card = ref.locator(`[data-blocco="${indicatore.id}"]`);
+  await card.getByLabel("Valore", { exact: true }).fill("98.765");
+  await expect(card.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/, { timeout: 10_000 });
+  await ref.getByRole("button", { name: "Invia alla revisione" }).click();
+  const conferma = ref.getByRole("button", { name: "Ho controllato: invia comunque" });
+  await expect(ref.getByText("La sezione è in revisione presso il coordinamento").or(conferma)).toBeVisible();
+  if (await conferma.isVisible()) await conferma.click();
+  await expect.poll(() => statoSezione(codice, ERRATA)).toBe("inviata");
+
+  // The last approval, then the coordinator freezes the text for signature.
+  await coord.goto(`/revisione/${sectionId}`);
+  await coord.getByRole("button", { name: "Approva" }).click();
+  await expect.poll(() => statoSezione(codice, ERRATA)).toBe("approvata");
+  await coord.goto(`/edizione/${ERRATA}`);
+  await coord.getByRole("button", { name: "Invia alla firma" }).click();
+  await expect(coord.getByText("Stato: In firma")).toBeVisible();
+  const impronta = (await coord.getByTestId("impronta").first().textContent())!.trim();
+
+  // The Assessore reads the frozen text; a wrong password signs nothing.
+  const ass = await pagina(browser, "assessore@cremona.example");
+  await ass.goto(`/edizione/${ERRATA}`);
+  await expect(ass.getByText("98.765").first()).toBeVisible();
+  await ass.getByLabel("La tua password, per firmare").fill("non-e-la-mia-password");
+  await ass.getByRole("button", { name: "Firma l'edizione" }).click();
+  await expect(ass.getByText("Password non corretta: l'edizione non è stata firmata.")).toBeVisible();
+  await expect(ass.getByLabel("La tua password, per firmare")).toHaveAttribute("aria-invalid", "true");
+  await ass.reload();
+  await expect(ass.getByText("Stato: In firma")).toBeVisible();
+  await ass.getByLabel("La tua password, per firmare").fill(process.env.E2E_DEMO_PASSWORD!);
+  await ass.getByRole("button", { name: "Firma l'edizione" }).click();
+  await expect(ass.getByText("Stato: Firmata")).toBeVisible();
+  await expect(ass.getByText(`Firmata da Rosita Viola`)).toBeVisible();
+
+  // The coordinator publishes: the public edition is now revision 2, with its errata.
+  await coord.reload();
+  await coord.getByRole("button", { name: "Pubblica la revisione 2" }).click();
+  await expect(coord).toHaveURL(new RegExp(`/edizioni/${SLUG}$`));
+
+  const cittadino = await pagina(browser);
+  await cittadino.goto(`/edizioni/${SLUG}`);
+  await expect(cittadino.getByText(MOTIVO)).toBeVisible();
+  const ultima = await cittadino.request.get(`/edizioni/${SLUG}/dati.json`);
+  const byte = await ultima.body();
+  expect(sha256(byte)).toBe(impronta);
+  expect(JSON.parse(byte.toString("utf8")).edizione.revisione).toBe(2);
+  expect(byte.toString("utf8")).toContain("98765");
+
+  // Revision 1 stays readable at its own address, with its own hash.
+  const prima = await cittadino.request.get(`/edizioni/${SLUG}/revisioni/1/dati.json`);
+  expect(prima.ok()).toBe(true);
+  const bytePrima = await prima.body();
+  expect(sha256(bytePrima)).not.toBe(impronta);
+  expect(bytePrima.toString("utf8")).not.toContain("98765");
+  await cittadino.goto(`/edizioni/${SLUG}/revisioni/1`);
+  await expect(cittadino.getByText(/sostituita dalla revisione 2/)).toBeVisible();
+  await controllaAccessibilita(cittadino);
+  await cittadino.goto(`/edizioni/${SLUG}/integrita`);
+  await expect(cittadino.getByTestId("sha256")).toHaveText(impronta);
+  await expect(cittadino.getByText(sha256(bytePrima))).toBeVisible();
+});
