@@ -32,30 +32,49 @@ function raggruppa(blocchi: { id: number; dati: Blocco }[]): Gruppo[] {
  * Numbers a text's footnotes now, in reading order: the list at the end is
  * taken before React renders the texts, and RichText then finds the same numbers.
  */
-function numeraNoteDelTesto(note: Note, doc: RichDoc | undefined) {
-  if (doc) for (const t of noteDelTesto(doc)) note.numero("nota", t);
+function numeraNoteDelTesto(note: Note, doc: RichDoc | undefined): number[] {
+  return doc ? noteDelTesto(doc).map((t) => note.numero("nota", t)) : [];
 }
 
-export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocco }[] }) {
-  const note = new Note();
+/**
+ * `note`: a numbering shared beyond this section (a published edition's, from
+ * lib/publication/indice), so the notes keep their edition-wide numbers; the
+ * list then shows only the notes this section uses. `elencoNote={false}`: the
+ * caller prints the list (once for a whole edition). `prefissoId`: prefix of
+ * the blocks' element ids, unique when several sections share one page.
+ */
+export function SectionContent({
+  blocchi,
+  note: noteCondivise,
+  elencoNote = true,
+  prefissoId = "blocco-",
+}: {
+  blocchi: { id: number; dati: Blocco }[];
+  note?: Note;
+  elencoNote?: boolean;
+  prefissoId?: string;
+}) {
+  const note = noteCondivise ?? new Note();
+  const usati = new Set<number>();
+  const numera = (nn: number[]) => (nn.forEach((n) => usati.add(n)), nn);
   const contenuto = raggruppa(blocchi).map((g) => {
     if (g.tipo === "indicatori") {
       return (
         <div key={`i${g.blocchi[0].id}`} className="row g-3 my-3">
           {g.blocchi.map((b) => (
-            <div key={b.id} className="col-sm-6 col-lg-4" id={`blocco-${b.id}`}>
-              <IndicatoreView b={b.dati} note={note.diBlocco(b.dati)} />
+            <div key={b.id} className="col-sm-6 col-lg-4" id={`${prefissoId}${b.id}`}>
+              <IndicatoreView b={b.dati} note={numera(note.diBlocco(b.dati))} />
             </div>
           ))}
         </div>
       );
     }
     const b = g.dati;
-    const id = `blocco-${g.id}`;
-    const numeri = note.diBlocco(b);
+    const id = `${prefissoId}${g.id}`;
+    const numeri = numera(note.diBlocco(b));
     // A text's footnotes come after the block's own source and note.
-    if (b.tipo === "testo") numeraNoteDelTesto(note, b.contenuto);
-    if (b.tipo === "scheda") numeraNoteDelTesto(note, b.narrativa);
+    if (b.tipo === "testo") numera(numeraNoteDelTesto(note, b.contenuto));
+    if (b.tipo === "scheda") numera(numeraNoteDelTesto(note, b.narrativa));
     return (
       <div key={g.id} id={id}>
         {b.tipo === "serie" && <SerieView b={b} note={numeri} id={id} />}
@@ -79,7 +98,7 @@ export function SectionContent({ blocchi }: { blocchi: { id: number; dati: Blocc
   return (
     <>
       {contenuto}
-      <NoteList note={note.elenco()} />
+      {elencoNote && <NoteList note={note.elenco().filter((n) => usati.has(n.numero))} />}
     </>
   );
 }

@@ -1,0 +1,5 @@
+/** Public file: bilancio-sociale.pdf of a published edition, revision n (immutable). */
+import { fileEdizione } from "@/app/_server/file-pubblici";
+
+export const dynamic = "force-dynamic";
+export const GET = fileEdizione("pdf");

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { Revisione } from "@/lib/publication/queries";
+import { giorno } from "../_lib/date";
+
+/** The public list of corrections: every revision after the first, newest first, then the original. */
+export function Errata({ slug, revisioni, corrente }: { slug: string; revisioni: Revisione[]; corrente: number }) {
+  const ordinate = [...revisioni].reverse();
+  return (
+    <section id="errata" aria-labelledby="errata-titolo" className="my-4">
+      <h2 id="errata-titolo" className="h3">Errata</h2>
+      <p>Dopo la prima pubblicazione l&apos;edizione è stata corretta. Ogni correzione è una nuova revisione, firmata e pubblicata; le precedenti restano consultabili.</p>
+      <ul className="list-unstyled">
+        {ordinate.map((r) => (
+          <li key={r.revisione} className="border-start border-4 border-primary ps-3 mb-3">
+            <p className="fw-semibold mb-1">
+              Revisione {r.revisione} del {giorno(r.pubblicataIl)}
+              {r.revisione === corrente && " (quella che stai leggendo)"}
+            </p>
+            <p className="mb-1">{r.modifiche ?? (r.revisione === 1 ? "Prima pubblicazione." : "Correzione senza descrizione.")}</p>
+            <Link href={`/edizioni/${slug}/revisioni/${r.revisione}`}>Leggi la revisione {r.revisione}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

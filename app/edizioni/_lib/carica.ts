@@ -1,0 +1,26 @@
+/**
+ * Loading of the public pages: from the publications table only (immutable
+ * snapshots), never from the session. Wrapped in React's cache so the page
+ * and its generateMetadata read the database once per render.
+ */
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { indiceEdizione, noteEdizione } from "@/lib/publication/indice";
+import { pubblicazione } from "@/lib/publication/queries";
+
+/** A published edition by slug: the latest revision, or revision `n`. */
+export const caricaPubblicazione = cache((slug: string, revisione?: number) => pubblicazione(getDb(), slug, revisione));
+
+/** The latest revision with its index and edition-wide note numbering. */
+export const caricaEdizione = cache((slug: string) => {
+  const p = caricaPubblicazione(slug);
+  if (!p) return null;
+  return { pub: p, indice: indiceEdizione(p.dati), note: noteEdizione(p.dati) };
+});
+
+/** A revision number from the URL: digits only, so "1.0" or "01x" is not found. */
+export function numeroRevisione(s: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(s) ? Number(s) : null;
+}
+
+export const base = (slug: string) => `/edizioni/${slug}`;
