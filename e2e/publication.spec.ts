@@ -17,6 +17,51 @@ async function pagina(browser: Browser, email?: string): Promise<Page> {
   return page;
 }
 
+test("un cittadino, senza accesso, legge l'edizione pubblicata: dall'elenco all'indice, a un ambito, alla tabella di un grafico", async ({ page }) => {
+  await page.goto("/edizioni");
+  await controllaAccessibilita(page);
+  await page.getByRole("link", { name: /Bilancio Sociale 2014.2016/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/edizioni/${SLUG}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2014");
+  await controllaAccessibilita(page);
+  await page.getByRole("navigation", { name: "Indice" }).getByRole("link", { name: "Offerta culturale e turistica" }).click();
+  await expect(page).toHaveURL(new RegExp(`/edizioni/${SLUG}/impegni/offerta-culturale-turistica$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Offerta culturale e turistica");
+  // The chart is drawn on the server and its numbers are a table beside it.
+  const tabella = page.getByRole("table", { name: "Dati del grafico: Partecipanti" });
+  await expect(tabella.getByRole("row", { name: /2016/ })).toContainText("15.000");
+  await expect(page.locator("figure svg").first()).toBeVisible();
+  await controllaAccessibilita(page);
+  // Phones get the same page, laid out for them.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(tabella).toBeVisible();
+  await controllaAccessibilita(page);
+});
+
+test("la pagina di integrità mostra lo SHA-256 dei byte esatti di dati.json, chi ha firmato e quando", async ({ page, request }) => {
+  // The PDF of the whole edition is printed by Chromium on first request.
+  test.setTimeout(180_000);
+  const dati = await request.get(`/edizioni/${SLUG}/dati.json`);
+  expect(dati.headers()["content-type"]).toContain("application/json");
+  const impronta = sha256(await dati.body());
+  await page.goto(`/edizioni/${SLUG}/integrita`);
+  await expect(page.getByTestId("sha256")).toHaveText(impronta);
+  await expect(page.getByText("Rosita Viola").first()).toBeVisible();
+  await expect(page.getByText(/sha256sum/).first()).toBeVisible();
+  await controllaAccessibilita(page);
+  // The other public files of the edition.
+  const csv = await request.get(`/edizioni/${SLUG}/dati.csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\n").length).toBeGreaterThan(500);
+  const schema = await request.get(`/edizioni/${SLUG}/dati.schema.json`);
+  expect((await schema.json()).type).toBe("object");
+  const pdf = await request.get(`/edizioni/${SLUG}/bilancio-sociale.pdf`, { timeout: 120_000 });
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const bytePdf = await pdf.body();
+  expect(bytePdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(bytePdf.length).toBeGreaterThan(100_000);
+});
+
 test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura la firma è rifiutata; l'Assessore la rimanda con un motivo", async ({ browser }) => {
   test.setTimeout(120_000);
   const coord = await pagina(browser, "coordinatore@cremona.example");
@@ -25,7 +70,7 @@ test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura l
   await coord.getByText("Correggi un errore (errata)").click();
   await coord.getByLabel("Che cosa si corregge e perché (sarà pubblicato)").fill(MOTIVO);
   await coord.getByRole("button", { name: "Avvia la correzione" }).click();
-  await expect(coord).toHaveURL(new RegExp(`/edizione/${ERRATA}$`));
+  await expect(coord).toHaveURL(new RegExp(`/edizione/${ERRATA}$`), { timeout: 20_000 });
   await expect(coord.getByRole("heading", { level: 1 })).toContainText("correzione (revisione 2)");
   // Every section of the correction starts approved: it can go to signature at once.
   await coord.getByRole("button", { name: "Invia alla firma" }).click();
@@ -33,7 +78,8 @@ test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura l
 
   const ass = await pagina(browser, "assessore@cremona.example");
   await ass.goto(`/edizione/${ERRATA}`);
-  await expect(ass.getByRole("heading", { name: "Firma dell'edizione" })).toBeVisible();
+  await ass.getByRole("link", { name: "Leggi e firma" }).click();
+  await expect(ass.getByRole("heading", { name: "Firma dell'edizione" })).toBeVisible({ timeout: 20_000 });
   await controllaAccessibilita(ass);
   // While the Assessore reads, a script changes a figure behind the app's back.
   const blocco = blocchiDb(idSezione("conosci-popolazione", ERRATA))[0];
@@ -42,11 +88,11 @@ test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura l
   await ass.getByRole("button", { name: "Firma l'edizione" }).click();
   await expect(ass.getByRole("alert")).toContainText("Il contenuto è cambiato dopo che l'hai aperto");
   await ass.reload();
-  await expect(ass.getByText("Stato: In firma")).toBeVisible();
+  await expect(ass.getByRole("heading", { name: "Firma dell'edizione" })).toBeVisible();
 
   await ass.getByLabel("Motivo per cui la rimandi").fill("Una fonte è cambiata: ricontrollate prima della firma");
   await ass.getByRole("button", { name: "Rimanda al coordinamento" }).click();
-  await expect(ass.getByText("Stato: In preparazione")).toBeVisible();
+  await expect(ass.getByText("Stato: In preparazione")).toBeVisible({ timeout: 20_000 });
   await coord.reload();
   await expect(coord.getByText(/Rimandata al coordinamento da Rosita Viola .* Motivo: Una fonte è cambiata/)).toBeVisible();
   // The script's change is undone: the correction is made properly in the next test.
@@ -87,23 +133,21 @@ test("dall'ultima approvazione alla pubblicazione: invio alla firma, password er
 
   // The Assessore reads the frozen text; a wrong password signs nothing.
   const ass = await pagina(browser, "assessore@cremona.example");
-  await ass.goto(`/edizione/${ERRATA}`);
+  await ass.goto(`/edizione/${ERRATA}/anteprima`);
   await expect(ass.getByText("98.765").first()).toBeVisible();
   await ass.getByLabel("La tua password, per firmare").fill("non-e-la-mia-password");
   await ass.getByRole("button", { name: "Firma l'edizione" }).click();
   await expect(ass.getByText("Password non corretta: l'edizione non è stata firmata.")).toBeVisible();
   await expect(ass.getByLabel("La tua password, per firmare")).toHaveAttribute("aria-invalid", "true");
-  await ass.reload();
-  await expect(ass.getByText("Stato: In firma")).toBeVisible();
   await ass.getByLabel("La tua password, per firmare").fill(process.env.E2E_DEMO_PASSWORD!);
   await ass.getByRole("button", { name: "Firma l'edizione" }).click();
-  await expect(ass.getByText("Stato: Firmata")).toBeVisible();
+  await expect(ass.getByText("Stato: Firmata")).toBeVisible({ timeout: 20_000 });
   await expect(ass.getByText(`Firmata da Rosita Viola`)).toBeVisible();
 
   // The coordinator publishes: the public edition is now revision 2, with its errata.
   await coord.reload();
   await coord.getByRole("button", { name: "Pubblica la revisione 2" }).click();
-  await expect(coord).toHaveURL(new RegExp(`/edizioni/${SLUG}$`));
+  await expect(coord).toHaveURL(new RegExp(`/edizioni/${SLUG}$`), { timeout: 30_000 });
 
   const cittadino = await pagina(browser);
   await cittadino.goto(`/edizioni/${SLUG}`);

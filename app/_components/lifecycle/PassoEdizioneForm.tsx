@@ -19,13 +19,15 @@ interface Props {
   password?: boolean;
   principale?: boolean;
   disabilitato?: string;
+  /** Where to go once done (the server may also say where). */
+  dopo?: string;
 }
 
 /**
  * One lifecycle step as a form: the fields it needs, the server's Italian
  * message beside the field it concerns, and nothing typed lost on error.
  */
-export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, sha256, motivo, password, principale, disabilitato }: Props) {
+export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, sha256, motivo, password, principale, disabilitato, dopo }: Props) {
   const router = useRouter();
   const id = useId();
   const [testo, setTesto] = useState("");
@@ -42,8 +44,9 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
     setEsito(r);
     if (r.ok) {
       setPwd("");
-      if (r.vai) router.push(r.vai);
-      router.refresh();
+      const vai = r.vai ?? dopo;
+      if (vai) router.push(vai);
+      else router.refresh();
     }
   }
 
@@ -83,7 +86,7 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
         </div>
       )}
       {errore && !errore.campo && <p className="alert alert-danger" role="alert">{errore.messaggio}</p>}
-      {esito?.ok && !esito.vai && <p className="alert alert-success" role="status">Fatto.</p>}
+      {esito?.ok && !esito.vai && !dopo && <p className="alert alert-success" role="status">Fatto.</p>}
       <button type="submit" className={`btn ${principale ? "btn-primary" : "btn-outline-primary"}`} disabled={attesa || !!disabilitato} aria-describedby={disabilitato ? `${id}-perche` : undefined}>
         {etichetta}
       </button>

@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
+import { Impronta } from "@/app/_components/lifecycle/Impronta";
 import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
 import { NuovaEdizioneForm } from "@/app/_components/lifecycle/NuovaEdizioneForm";
 import { SectionTable } from "@/app/_components/SectionTable";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
-import { istantanea, slugPubblico } from "@/lib/editions/lifecycle";
-import { datiCongelati, edizioneDaSlug, ETICHETTE_PASSO, firmaEdizione, passiEdizione } from "@/lib/editions/lifecycle-queries";
+import { slugPubblico } from "@/lib/editions/lifecycle";
+import { edizioneDaSlug, ETICHETTE_PASSO, firmaEdizione, passiEdizione } from "@/lib/editions/lifecycle-queries";
 import { ETICHETTE_STATO_EDIZIONE, sezioniEdizione } from "@/lib/editions/queries";
 import { formatDataOra } from "@/lib/numbers";
 import { decidi, type AzioneEdizione } from "@/lib/policy";
@@ -20,14 +20,10 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: ed ? ed.titolo : "Edizione" };
 }
 
-function Impronta({ sha256 }: { sha256: string }) {
-  return <code className="text-break" data-testid="impronta">{sha256}</code>;
-}
-
 /**
  * One edition at work: where it stands (in preparazione → in firma → firmata →
- * pubblicata), the step each role can take now, and the whole report as it
- * will be published — the frozen text once it has been sent for signature.
+ * pubblicata), the step each role can take now, its sections and its history.
+ * The whole text, and the signature form, are on the preview page.
  */
 export default async function EdizionePage({ params }: { params: Promise<{ slug: string }> }) {
   const u = await richiediUtente();
@@ -39,8 +35,6 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
 
   const sezioni = sezioniEdizione(db, ed.id);
   const mancanti = sezioni.filter((s) => s.stato !== "approvata").length;
-  const congelati = datiCongelati(ed);
-  const dati = congelati ?? istantanea(db, ed).dati;
   const firma = ed.stato === "firmata" || ed.stato === "pubblicata" ? firmaEdizione(db, ed) : undefined;
   const passi = passiEdizione(db, ed.id);
   const ultimoRimando = ed.stato === "in_preparazione" ? passi.find((p) => p.azione === "edizione.rimanda" || p.azione === "edizione.ritira") : undefined;
@@ -59,7 +53,8 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
         {ed.correggeId && <> — correzione (revisione {ed.revisione})</>}
       </h1>
       <p className="lead">
-        Stato: <strong>{ETICHETTE_STATO_EDIZIONE[ed.stato]}</strong> · {ed.annoInizio}–{ed.annoFine}
+        Stato: <strong>{ETICHETTE_STATO_EDIZIONE[ed.stato]}</strong> · {ed.annoInizio}–{ed.annoFine} ·{" "}
+        <Link href={`/edizione/${ed.slug}/anteprima`}>{ed.datiJson ? "Leggi il testo congelato" : "Anteprima dell'edizione completa"}</Link>
       </p>
       {ed.correggeId && ed.modifiche && (
         <div className="callout">
@@ -102,8 +97,8 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
               </p>
               {puo("edizione.firma") && (
                 <p>
-                  Leggi l&apos;edizione completa qui sotto: firmando dichiari di approvare esattamente questo testo, identificato dalla sua impronta.
-                  Il modulo di firma è <a href="#firma">in fondo alla pagina</a>.
+                  <Link className="btn btn-primary" href={`/edizione/${ed.slug}/anteprima`}>Leggi e firma</Link>
+                  <span className="ms-2">Firmando dichiari di approvare esattamente il testo che leggi, identificato dalla sua impronta.</span>
                 </p>
               )}
               {puo("edizione.ritira") && <PassoEdizioneForm passo="ritira" etichetta="Ritira dalla firma" editionId={ed.id} version={ed.version} motivo="Motivo del ritiro" />}
@@ -160,31 +155,6 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
           <h2 id="sezioni-titolo" className="h4">Sezioni</h2>
           <StatoRiepilogo sezioni={sezioni} />
           <SectionTable sezioni={sezioni} />
-        </section>
-      )}
-
-      <section aria-labelledby="anteprima-titolo" className="mb-5">
-        <h2 id="anteprima-titolo" className="h4">
-          {congelati ? "Il testo congelato per la firma" : ed.stato === "pubblicata" ? "Il testo pubblicato" : "Anteprima dell'edizione"}
-        </h2>
-        {!congelati && ed.stato !== "pubblicata" && <p className="small">Anteprima del contenuto attuale, comprese le sezioni non ancora approvate.</p>}
-        <div className="border rounded p-3">
-          <EdizioneCompleta dati={dati} />
-        </div>
-      </section>
-
-      {ed.stato === "in_firma" && ed.sha256 && puo("edizione.firma") && (
-        <section id="firma" aria-labelledby="firma-titolo" className="card card-bg senza-piede border border-primary mb-4">
-          <div className="card-body">
-            <h2 id="firma-titolo" className="h4">Firma dell&apos;edizione</h2>
-            <p>
-              Firmi il testo che hai appena letto, identificato dall&apos;impronta <Impronta sha256={ed.sha256} />. Se nel frattempo il testo cambiasse, la firma
-              sarebbe rifiutata.
-            </p>
-            <PassoEdizioneForm passo="firma" etichetta="Firma l'edizione" editionId={ed.id} sha256={ed.sha256} password principale />
-            <hr />
-            <PassoEdizioneForm passo="rimanda" etichetta="Rimanda al coordinamento" editionId={ed.id} version={ed.version} motivo="Motivo per cui la rimandi" />
-          </div>
         </section>
       )}
 
