@@ -79,6 +79,17 @@ describe("ciclo di vita dell'edizione", () => {
     expect(db.select().from(auditLog).where(eq(auditLog.azione, "edizione.firma_rifiutata")).all()).toHaveLength(1);
   });
 
+  it("dopo 5 password errate la firma si blocca per la finestra, anche con la password giusta", async () => {
+    const { db, coord, ass, ed, editionId, approvaTutto } = prepara();
+    approvaTutto();
+    const r = inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    if (!r.ok) throw new Error();
+    for (let i = 0; i < 5; i++) await firma(db, ass, { editionId, sha256Mostrato: r.sha256, password: "sbagliata" });
+    const bloccata = await firma(db, ass, { editionId, sha256Mostrato: r.sha256, password: PASSWORD });
+    expect(bloccata).toMatchObject({ ok: false, tipo: "password_errata", messaggio: expect.stringContaining("Troppi tentativi") });
+    expect(ed().stato).toBe("in_firma");
+  });
+
   it("la firma è rifiutata se il contenuto è cambiato dopo che è stato mostrato", async () => {
     const { db, coord, ass, ed, editionId, approvaTutto } = prepara();
     approvaTutto();

@@ -9,11 +9,12 @@
  * holds the links (drizzle/0003): a signature carries the frozen hash, a
  * publication the signed hash.
  */
-import { and, count, desc, eq, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { editions, publications, sections, signatures, users } from "../../db/schema";
+import { auditLog, editions, publications, sections, signatures, users } from "../../db/schema";
 import { registra } from "../audit";
 import { verifyPassword } from "../auth/password";
+import { FINESTRA_MINUTI, inizioFinestra, MAX_FALLITI_PER_ACCOUNT } from "../auth/throttle";
 import type { Chi, Esito } from "../blocks/service";
 import { scriviPacchetto } from "../edition-package/import";
 import { conRuolo, notifica, referentiDi } from "../notifications";
@@ -137,6 +138,15 @@ export function rimandaAlCoordinamento(db: Db, chi: Chi, input: { editionId: num
  * the tables must still produce it, or nothing is signed.
  */
 export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256Mostrato: string; password: string }): Promise<EsitoEdizione<{ sha256: string }>> {
+  // The signing form is a password oracle too: the login's limit applies (failed signatures, per account, in the window).
+  const falliti = db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.userId, chi.userId), eq(auditLog.azione, "edizione.firma_rifiutata"), sql`json_extract(${auditLog.dettagli}, '$.motivo') = 'password errata'`, gt(auditLog.at, inizioFinestra())))
+    .get()!.n;
+  if (falliti >= MAX_FALLITI_PER_ACCOUNT) {
+    return { ok: false, tipo: "password_errata", messaggio: `Troppi tentativi con la password errata: riprova tra ${FINESTRA_MINUTI} minuti.` };
+  }
   const utente = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, chi.userId)).get();
   const passwordOk = !!utente && (await verifyPassword(utente.hash, input.password));
   return inTransazione(db, (tx) => {
