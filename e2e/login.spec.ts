@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { accedi, azioniRegistrate, controllaAccessibilita, creaUtente, esci, tentaAccesso } from "./helpers";
 
 const HOMES = [
-  { email: "coordinatore@cremona.example", url: /\/coordinamento$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Rilancio delle istituzioni culturali" },
+  { email: "coordinatore@cremona.example", url: /\/coordinamento$/, titolo: "Bilancio Sociale 2017–2019", contenuto: "Rilancio delle istituzioni culturali" },
   { email: "cultura@cremona.example", url: /\/settore$/, titolo: "Le sezioni del tuo settore", contenuto: "Rilancio delle istituzioni culturali" },
   { email: "istruzione@cremona.example", url: /\/settore$/, titolo: "Le sezioni del tuo settore", contenuto: "L'istruzione" },
-  { email: "assessore@cremona.example", url: /\/edizione$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Anteprima in sola lettura" },
-  { email: "lettore@cremona.example", url: /\/edizione$/, titolo: "Bilancio Sociale 2014–2016", contenuto: "Anteprima in sola lettura" },
+  { email: "assessore@cremona.example", url: /\/edizione$/, titolo: "Edizioni", contenuto: "Bilancio Sociale 2017–2019" },
+  { email: "lettore@cremona.example", url: /\/edizione$/, titolo: "Edizioni", contenuto: "Bilancio Sociale 2014–2016" },
   { email: "amministratore@cremona.example", url: /\/amministrazione$/, titolo: "Amministrazione", contenuto: "coordinatore@cremona.example" },
 ];
 

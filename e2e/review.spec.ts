@@ -21,8 +21,9 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   const card = ref.locator("article[data-blocco]").first();
   await card.getByLabel("Valore", { exact: true }).fill("1.500");
   await card.getByLabel("Unità di misura").fill("visitatori");
-  await card.getByLabel("Che cosa misura").fill("al punto informativo nel 2016");
-  await card.getByLabel("Anno o data di riferimento").fill("2016");
+  // A year inside the edition (2017–2019): the data checks have nothing to say.
+  await card.getByLabel("Che cosa misura").fill("al punto informativo nel 2017");
+  await card.getByLabel("Anno o data di riferimento").fill("2017");
   await card.getByLabel("Fonte").fill("Ufficio IAT");
   await expect(card.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/);
   await ref.getByRole("button", { name: "Invia alla revisione" }).click();
@@ -39,16 +40,16 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   await controllaAccessibilita(coord);
   await coord.getByLabel("Su quale blocco").selectOption({ index: 1 });
   await coord.getByLabel("Su quale campo").selectOption({ label: "Valore" });
-  await coord.getByLabel("Commento", { exact: true }).fill("Il dato 2016 è 1.600");
+  await coord.getByLabel("Commento", { exact: true }).fill("Il dato 2017 è 1.600");
   await coord.getByRole("button", { name: "Aggiungi commento" }).click();
-  await expect(coord.getByText("Il dato 2016 è 1.600").first()).toBeVisible();
+  await expect(coord.getByText("Il dato 2017 è 1.600").first()).toBeVisible();
   await coord.getByRole("button", { name: "Richiedi modifiche" }).click();
   await expect.poll(() => statoSezione(CODICE)).toBe("da_rivedere");
 
   // The referente sees the comment beside the field, fixes it, replies, resubmits.
   await ref.goto(`/sezioni/${sectionId}/modifica`);
   const card2 = ref.locator("article[data-blocco]").first();
-  await expect(card2.getByText(/Commento di Giulia Rossi su «Valore»: Il dato 2016 è 1.600/).first()).toBeVisible();
+  await expect(card2.getByText(/Commento di Giulia Rossi su «Valore»: Il dato 2017 è 1.600/).first()).toBeVisible();
   await card2.getByLabel("Valore", { exact: true }).fill("1.600");
   await expect(card2.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/);
   await ref.getByLabel("Rispondi a Giulia Rossi").fill("Corretto, grazie");

@@ -55,7 +55,7 @@ export function SchedaView({ b, note, noteSezione, id }: { b: Scheda; note: numb
           )}
         </dl>
         {b.risultati.length > 0 && (
-          <section aria-label="Risultati" className="row g-3 my-3">
+          <section aria-label={`Risultati: ${b.titolo}`} className="row g-3 my-3">
             {b.risultati.map((r, i) => (
               <div key={i} className="col-sm-6 col-lg-3">
                 <p className="h4 text-primary mb-0">
