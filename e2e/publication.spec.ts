@@ -171,3 +171,34 @@ test("dall'ultima approvazione alla pubblicazione: invio alla firma, password er
   await expect(cittadino.getByTestId("sha256")).toHaveText(impronta);
   await expect(cittadino.getByText(sha256(bytePrima))).toBeVisible();
 });
+
+test("il coordinamento prepara la prossima edizione: errori accanto ai campi, poi i valori pubblicati come base dei nuovi", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const coord = await pagina(browser, "coordinatore@cremona.example");
+  await coord.goto(`/edizione/${SLUG}`);
+  await coord.getByText("Prepara la prossima edizione").click();
+  await expect(coord.getByLabel("Indirizzo pubblico")).toHaveValue("2017-2018");
+  await coord.getByLabel("Anno iniziale").fill("2015");
+  await coord.getByRole("button", { name: "Crea la nuova edizione" }).click();
+  await expect(coord.getByText(/deve iniziare dopo il 2016/)).toBeVisible();
+  await expect(coord.getByLabel("Anno iniziale")).toHaveAttribute("aria-invalid", "true");
+  await expect(coord.getByLabel("Titolo")).toHaveValue("Bilancio Sociale 2017–2018");
+  await controllaAccessibilita(coord);
+  await coord.getByLabel("Anno iniziale").fill("2017");
+  await coord.getByRole("button", { name: "Crea la nuova edizione" }).click();
+  await expect(coord).toHaveURL(/\/edizione\/2017-2018$/, { timeout: 20_000 });
+  await expect(coord.getByText("Stato: In preparazione")).toBeVisible();
+
+  // The latest published revision (2, with the corrected figure) is the baseline.
+  const sectionId = idSezione("conosci-cultura-turismo", "2017-2018");
+  const indicatore = blocchiDb(sectionId).find((b) => b.tipo === "indicatore")!;
+  const ref = await pagina(browser, "cultura@cremona.example");
+  await ref.goto(`/sezioni/${sectionId}/modifica`);
+  const card = ref.locator(`[data-blocco="${indicatore.id}"]`);
+  await expect(card.getByText(/Valore precedente \(Bilancio Sociale 2014–2016\)/)).toContainText("98.765");
+  await card.getByLabel("Valore", { exact: true }).fill("108.642");
+  await expect(card.getByText(/Variazione: \+10(,0)?% dal /)).toBeVisible();
+  await expect(card.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/, { timeout: 10_000 });
+  await ref.goto(`/sezioni/${sectionId}`);
+  await expect(ref.getByText(/\+10(,0)?% dal .* · era 98\.765/).first()).toBeVisible();
+});

@@ -40,7 +40,7 @@ function attesoSezione(chi: string, azione: AzioneSezione, stato: StatoSezione, 
 function attesoEdizione(chi: string, azione: AzioneEdizione, ed: StatoEdizione): boolean {
   switch (azione) {
     case "edizione.leggi":
-      return ["coordinatore", "assessore", "lettore"].includes(chi);
+      return true;
     case "edizione.configura":
     case "edizione.invia_firma":
       return chi === "coordinatore" && ed === "in_preparazione";
@@ -76,6 +76,13 @@ describe("policy: ogni ruolo × azione × stato della sezione e dell'edizione", 
             if (!d.consentito) expect(d.motivo).toMatch(/\S/);
           });
         }
+});
+
+describe("policy: un account senza ruoli", () => {
+  it("non legge l'edizione e non fa nulla", () => {
+    const nessuno: Attore = { userId: 99, ruoli: [] };
+    for (const azione of AZIONI_EDIZIONE) for (const ed of STATI_EDIZIONE) expect(decidi(nessuno, azione, { stato: ed }).consentito).toBe(false);
+  });
 });
 
 describe("policy: azioni sull'edizione", () => {

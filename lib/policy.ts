@@ -110,9 +110,9 @@ function sezione(a: Attore, azione: AzioneSezione, s: SezioneRisorsa): Decisione
 function edizione(a: Attore, azione: AzioneEdizione, e: EdizioneRisorsa): Decisione {
   switch (azione) {
     case "edizione.leggi":
-      return ha(a, "coordinatore") || ha(a, "assessore") || ha(a, "lettore")
-        ? SI
-        : no("Il tuo ruolo non consente di leggere l'intera edizione in lavorazione.");
+      // The assembled report is for the whole team; a section's working page
+      // (comments, decisions, history) stays with its settore and the reviewers.
+      return a.ruoli.length > 0 ? SI : no("Il tuo account non ha ancora un ruolo.");
     case "edizione.configura":
     case "edizione.invia_firma":
       if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce l'edizione.");

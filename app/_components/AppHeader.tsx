@@ -20,7 +20,7 @@ export async function AppHeader() {
         { href: "/coordinamento", label: "Coordinamento", ok: decidi(u.attore, "coordinamento.accedi").consentito },
         { href: "/revisione", label: "Da rivedere", ok: decidi(u.attore, "coordinamento.accedi").consentito },
         { href: "/settore", label: "Il mio settore", ok: decidi(u.attore, "settore.lavora").consentito },
-        { href: "/edizione", label: "Edizione", ok: decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }).consentito },
+        { href: "/edizione", label: "Edizioni", ok: decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }).consentito },
         { href: "/amministrazione", label: "Amministrazione", ok: decidi(u.attore, "utenti.gestisci").consentito },
         { href: "/registro", label: "Registro", ok: decidi(u.attore, "audit.leggi").consentito },
       ].filter((v) => v.ok)

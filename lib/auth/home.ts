@@ -5,7 +5,7 @@ import { decidi } from "../policy";
 export function homeDi(a: Attore): string {
   if (decidi(a, "coordinamento.accedi").consentito) return "/coordinamento";
   if (decidi(a, "settore.lavora").consentito) return "/settore";
-  if (decidi(a, "edizione.leggi", { stato: "in_preparazione" }).consentito) return "/edizione";
   if (decidi(a, "utenti.gestisci").consentito) return "/amministrazione";
+  if (decidi(a, "edizione.leggi", { stato: "in_preparazione" }).consentito) return "/edizione";
   return "/nessun-ruolo";
 }
