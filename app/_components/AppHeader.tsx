@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { utenteCorrente } from "@/app/_server/session";
 import { decidi } from "@/lib/policy";
+import { getDb } from "@/db/client";
+import { ente } from "@/db/schema";
+import { IntestazioneSito } from "./IntestazioneSito";
 import { LogoutButton } from "./LogoutButton";
 import { NotificationBell } from "./NotificationBell";
 
@@ -15,6 +18,7 @@ const ETICHETTE_RUOLO = {
 /** Bootstrap Italia header: the Comune, the user with their roles, and a link for each home they may use. */
 export async function AppHeader() {
   const u = await utenteCorrente();
+  const nomeEnte = getDb().select({ nome: ente.nome }).from(ente).get()?.nome ?? "Il Comune";
   const voci = u
     ? [
         { href: "/coordinamento", label: "Coordinamento", ok: decidi(u.attore, "coordinamento.accedi").consentito },
@@ -26,37 +30,22 @@ export async function AppHeader() {
       ].filter((v) => v.ok)
     : [];
   return (
-    <header className="it-header-wrapper">
-      <div className="it-header-slim-wrapper">
-        <div className="container">
-          <div className="it-header-slim-wrapper-content">
-            <span className="d-lg-block navbar-brand">Comune di Cremona</span>
-            {u && (
-              <div className="it-header-slim-right-zone gap-3">
-                <NotificationBell userId={u.id} />
-                <span className="text-white small">
-                  {u.nome} · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
-                </span>
-                <LogoutButton />
-              </div>
-            )}
-          </div>
-        </div>
-      </div>
-      <div className="it-header-center-wrapper">
-        <div className="container">
-          <div className="it-header-center-content-wrapper">
-            <div className="it-brand-wrapper">
-              <Link href="/">
-                <div className="it-brand-text">
-                  <div className="it-brand-title">Bilancio Sociale</div>
-                  <div className="it-brand-tagline d-none d-md-block">Rendersi conto per rendere conto</div>
-                </div>
-              </Link>
-            </div>
-          </div>
-        </div>
-      </div>
+    <IntestazioneSito
+      ente={nomeEnte}
+      href="/"
+      tagline="Rendersi conto per rendere conto"
+      destra={
+        u && (
+          <>
+            <NotificationBell userId={u.id} />
+            <span className="text-white small">
+              {u.nome} · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
+            </span>
+            <LogoutButton />
+          </>
+        )
+      }
+    >
       {voci.length > 0 && (
         <nav aria-label="Navigazione principale" className="bg-light border-bottom">
           <div className="container">
@@ -70,6 +59,6 @@ export async function AppHeader() {
           </div>
         </nav>
       )}
-    </header>
+    </IntestazioneSito>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { IntestazioneSito } from "@/app/_components/IntestazioneSito";
 import { edizioniPubblicate, pubblicazione } from "@/lib/publication/queries";
 
 /**
@@ -18,32 +19,12 @@ export default function EdizioniLayout({ children }: { children: ReactNode }) {
   const ente = nomeEnte();
   return (
     <>
-      <header className="it-header-wrapper">
-        <div className="it-header-slim-wrapper">
-          <div className="container">
-            <div className="it-header-slim-wrapper-content">
-              <span className="d-lg-block navbar-brand">{ente ?? "Il Comune"}</span>
-              <div className="it-header-slim-right-zone">
-                <Link href="/login" className="text-white small">Accesso per il personale</Link>
-              </div>
-            </div>
-          </div>
-        </div>
-        <div className="it-header-center-wrapper">
-          <div className="container">
-            <div className="it-header-center-content-wrapper">
-              <div className="it-brand-wrapper">
-                <Link href="/edizioni">
-                  <div className="it-brand-text">
-                    <div className="it-brand-title">Bilancio Sociale</div>
-                    <div className="it-brand-tagline d-none d-md-block">{ente ? `${ente} · ` : ""}le edizioni pubblicate</div>
-                  </div>
-                </Link>
-              </div>
-            </div>
-          </div>
-        </div>
-      </header>
+      <IntestazioneSito
+        ente={ente ?? "Il Comune"}
+        href="/edizioni"
+        tagline={`${ente ? `${ente} · ` : ""}le edizioni pubblicate`}
+        destra={<Link href="/login" className="text-white small">Accesso per il personale</Link>}
+      />
       <main id="contenuto" className="container my-4" tabIndex={-1}>
         {children}
       </main>

@@ -23,4 +23,10 @@ export function numeroRevisione(s: string): number | null {
   return /^[1-9]\d{0,5}$/.test(s) ? Number(s) : null;
 }
 
+/** Revision `n` as written in the URL, or null when the number or the revision does not exist. */
+export function caricaRevisione(slug: string, n: string) {
+  const numero = numeroRevisione(n);
+  return numero === null ? null : caricaPubblicazione(slug, numero);
+}
+
 export const base = (slug: string) => `/edizioni/${slug}`;

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
 import { formatDataOra } from "@/lib/numbers";
 import { periodo } from "@/lib/publication/indice";
-import { base, caricaPubblicazione, numeroRevisione } from "../../../_lib/carica";
+import { base, caricaRevisione } from "../../../_lib/carica";
 import { giorno } from "../../../_lib/date";
 import { Briciole } from "../../../_components/Briciole";
 
@@ -17,21 +17,16 @@ export function generateStaticParams(): { slug: string; n: string }[] {
 
 type Params = { params: Promise<{ slug: string; n: string }> };
 
-function carica(slug: string, n: string) {
-  const numero = numeroRevisione(n);
-  return numero === null ? null : caricaPubblicazione(slug, numero);
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, n } = await params;
-  const p = carica(slug, n);
+  const p = caricaRevisione(slug, n);
   return { title: p ? `Revisione ${p.revisione} · ${p.dati.edizione.titolo}` : "Revisione non trovata" };
 }
 
 /** One revision of an edition, whole, from its own snapshot: the latest or an earlier one kept for the record. */
 export default async function RevisionePage({ params }: Params) {
   const { slug, n } = await params;
-  const p = carica(slug, n);
+  const p = caricaRevisione(slug, n);
   if (!p) notFound();
   const b = base(slug);
   const superata = p.revisione < p.ultimaRevisione;

@@ -4,7 +4,7 @@ import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
 import { formatDataOra } from "@/lib/numbers";
 import { indirizzoRevisione } from "@/lib/publication/file-pubblici";
 import { periodo } from "@/lib/publication/indice";
-import { base, caricaPubblicazione, numeroRevisione } from "../../../../_lib/carica";
+import { base, caricaRevisione } from "../../../../_lib/carica";
 import { giorno } from "../../../../_lib/date";
 
 /**
@@ -18,14 +18,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string; n: string }> };
 
-function carica(slug: string, n: string) {
-  const numero = numeroRevisione(n);
-  return numero === null ? null : caricaPubblicazione(slug, numero);
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, n } = await params;
-  const p = carica(slug, n);
+  const p = caricaRevisione(slug, n);
   return {
     // Also the PDF's document title: without the site's " · Bilancio Sociale" suffix.
     title: p ? { absolute: `${p.dati.edizione.titolo} – ${p.dati.ente.nome} (revisione ${p.revisione})` } : "Revisione non trovata",
@@ -67,7 +62,7 @@ const STAMPA = `
 
 export default async function StampaPage({ params }: Params) {
   const { slug, n } = await params;
-  const p = carica(slug, n);
+  const p = caricaRevisione(slug, n);
   if (!p) notFound();
   const { dati } = p;
   const datiJson = indirizzoRevisione(p.slug, p.revisione, "json");
