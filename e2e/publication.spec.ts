@@ -8,6 +8,7 @@ test.describe.configure({ mode: "serial" });
 
 const SLUG = "2014-2016";
 const ERRATA = `${SLUG}-revisione-2`;
+const TITOLO_CULTURA = "La cultura e il turismo a Cremona";
 const MOTIVO = "Corretto il numero di visitatori del Museo del Violino nel 2016";
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -152,6 +153,10 @@ test("dall'ultima approvazione alla pubblicazione: invio alla firma, password er
   const cittadino = await pagina(browser);
   await cittadino.goto(`/edizioni/${SLUG}`);
   await expect(cittadino.getByText(MOTIVO)).toBeVisible();
+  // What changed is computed from the two signed snapshots: exactly the corrected page.
+  const errata = cittadino.getByRole("region", { name: "Errata" });
+  await expect(errata.getByText(/Pagine cambiate:/)).toBeVisible();
+  await expect(errata.getByRole("link", { name: TITOLO_CULTURA })).toHaveAttribute("href", `/edizioni/${SLUG}/identita/conosci-cultura-turismo`);
   const ultima = await cittadino.request.get(`/edizioni/${SLUG}/dati.json`);
   const byte = await ultima.body();
   expect(sha256(byte)).toBe(impronta);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IndiceNav, indirizzi } from "@/app/_components/edition/IndiceNav";
+import { getDb } from "@/db/client";
+import { cambiamentiDelleRevisioni } from "@/lib/publication/errata";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaEdizione } from "../_lib/carica";
 import { giorno } from "../_lib/date";
@@ -53,7 +55,7 @@ export default async function CopertinaPage({ params }: Params) {
         </p>
       </div>
 
-      {pub.revisioni.length > 1 && <Errata slug={slug} revisioni={pub.revisioni} corrente={pub.revisione} />}
+      {pub.revisioni.length > 1 && <Errata slug={slug} revisioni={pub.revisioni} corrente={pub.revisione} cambiamenti={cambiamentiDelleRevisioni(getDb(), slug)} />}
 
       <div className="row g-5">
         <div className="col-lg-8">

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import type { PaginaCambiata } from "@/lib/publication/errata";
 import type { Revisione } from "@/lib/publication/queries";
 import { giorno } from "../_lib/date";
 
 /** The public list of corrections: every revision after the first, newest first, then the original. */
-export function Errata({ slug, revisioni, corrente }: { slug: string; revisioni: Revisione[]; corrente: number }) {
+const CAMBIO: Record<PaginaCambiata["cambio"], string> = { modificata: "", aggiunta: " (aggiunta)", tolta: " (tolta)" };
+
+export function Errata({ slug, revisioni, corrente, cambiamenti }: { slug: string; revisioni: Revisione[]; corrente: number; cambiamenti: Map<number, PaginaCambiata[]> }) {
   const ordinate = [...revisioni].reverse();
   return (
     <section id="errata" aria-labelledby="errata-titolo" className="my-4">
@@ -17,6 +20,22 @@ export function Errata({ slug, revisioni, corrente }: { slug: string; revisioni:
               {r.revisione === corrente && " (quella che stai leggendo)"}
             </p>
             <p className="mb-1">{r.modifiche ?? (r.revisione === 1 ? "Prima pubblicazione." : "Correzione senza descrizione.")}</p>
+            {cambiamenti.has(r.revisione) && (
+              <p className="mb-1 small">
+                {cambiamenti.get(r.revisione)!.length === 0
+                  ? "Nessuna pagina cambiata rispetto alla revisione precedente."
+                  : <>
+                      Pagine cambiate:{" "}
+                      {cambiamenti.get(r.revisione)!.map((p, i) => (
+                        <span key={p.codice}>
+                          {i > 0 && ", "}
+                          {p.cambio === "tolta" ? p.titolo : <Link href={`/edizioni/${slug}/${p.parte}/${p.codice}`}>{p.titolo}</Link>}
+                          {CAMBIO[p.cambio]}
+                        </span>
+                      ))}
+                    </>}
+              </p>
+            )}
             <Link href={`/edizioni/${slug}/revisioni/${r.revisione}`}>Leggi la revisione {r.revisione}</Link>
           </li>
         ))}
