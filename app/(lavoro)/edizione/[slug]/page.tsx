@@ -54,7 +54,7 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
       </h1>
       <p className="lead">
         Stato: <strong>{ETICHETTE_STATO_EDIZIONE[ed.stato]}</strong> · {ed.annoInizio}–{ed.annoFine} ·{" "}
-        <Link href={`/edizione/${ed.slug}/anteprima`}>{ed.datiJson ? "Leggi il testo congelato" : "Anteprima dell'edizione completa"}</Link>
+        <Link href={`/edizione/${ed.slug}/anteprima`}>{ed.stato === "pubblicata" ? "Leggi il testo pubblicato" : ed.datiJson ? "Leggi il testo congelato" : "Anteprima dell'edizione completa"}</Link>
       </p>
       {ed.correggeId && ed.modifiche && (
         <div className="callout">
