@@ -197,6 +197,8 @@ export const signatures = sqliteTable("signatures", {
   editionId: integer("edition_id").notNull().references(() => editions.id),
   revisione: integer("revisione").notNull(),
   userId: integer("user_id").notNull().references(() => users.id),
+  /** The signer's name as it was when signing: the record must not change if the account is renamed. */
+  firmatario: text("firmatario"),
   sha256: text("sha256").notNull(),
   firmataIl: text("firmata_il").notNull().default(now),
 });

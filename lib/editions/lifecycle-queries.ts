@@ -1,5 +1,5 @@
 /** Read models of the edition pages: where an edition stands in its lifecycle and what happened to it. */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog, editions, signatures, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "../publication/dati";
@@ -48,7 +48,7 @@ export function passiEdizione(db: Db, editionId: number): Passo[] {
 /** Who signed this edition's current revision, and when. */
 export function firmaEdizione(db: Db, ed: Edizione): { nome: string; firmataIl: string; sha256: string } | undefined {
   return db
-    .select({ nome: users.nome, firmataIl: signatures.firmataIl, sha256: signatures.sha256 })
+    .select({ nome: sql<string>`coalesce(${signatures.firmatario}, ${users.nome})`, firmataIl: signatures.firmataIl, sha256: signatures.sha256 })
     .from(signatures)
     .innerJoin(users, eq(users.id, signatures.userId))
     .where(and(eq(signatures.editionId, ed.id), eq(signatures.revisione, ed.revisione)))

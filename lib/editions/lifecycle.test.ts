@@ -129,6 +129,9 @@ describe("ciclo di vita dell'edizione", () => {
     const p = pubblicazione(db, "2014-2016")!;
     expect(p).toMatchObject({ revisione: 1, sha256: pub.sha256, firma: { nome: "Rosita Viola", sha256: pub.sha256 } });
     expect(p.datiJson).toBe(pub.datiJson);
+    // Who signed is recorded as they were then: renaming the account later does not rewrite it.
+    db.update(users).set({ nome: "Rosita Viola Bianchi" }).where(eq(users.id, 2)).run();
+    expect(pubblicazione(db, "2014-2016")!.firma.nome).toBe("Rosita Viola");
   });
 
   it("nessuno pubblica senza firma, e solo il coordinamento", async () => {

@@ -147,7 +147,7 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
   if (falliti >= MAX_FALLITI_PER_ACCOUNT) {
     return { ok: false, tipo: "password_errata", messaggio: `Troppi tentativi con la password errata: riprova tra ${FINESTRA_MINUTI} minuti.` };
   }
-  const utente = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, chi.userId)).get();
+  const utente = db.select({ hash: users.passwordHash, nome: users.nome }).from(users).where(eq(users.id, chi.userId)).get();
   const passwordOk = !!utente && (await verifyPassword(utente.hash, input.password));
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.firma", input.editionId);
@@ -172,7 +172,7 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
         messaggio: "Il contenuto è cambiato dopo che l'hai aperto: la firma non è stata apposta. Rileggi l'edizione e, se la approvi, firma di nuovo.",
       };
     }
-    tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, userId: chi.userId, sha256: ed.sha256! }).run();
+    tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, userId: chi.userId, firmatario: utente!.nome, sha256: ed.sha256! }).run();
     cambiaStato(tx, ed, { stato: "firmata" });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma", editionId: ed.id, dettagli: { sha256: ed.sha256, revisione: ed.revisione } });
     notifica(tx, {

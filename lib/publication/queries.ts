@@ -2,7 +2,7 @@
  * Read models of the public site. Everything comes from the publications
  * table (immutable snapshots), never from the editable tables.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { editions, publications, signatures, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "./dati";
@@ -72,7 +72,7 @@ export function pubblicazione(db: Db, slug: string, revisione?: number): Pubblic
   const scelta = revisione === undefined ? ultima : revisioni.find((r) => r.revisione === revisione);
   if (!scelta) return null;
   const riga = db
-    .select({ datiJson: publications.datiJson, nome: users.nome, firmataIl: signatures.firmataIl, firmaSha: signatures.sha256 })
+    .select({ datiJson: publications.datiJson, nome: sql<string>`coalesce(${signatures.firmatario}, ${users.nome})`, firmataIl: signatures.firmataIl, firmaSha: signatures.sha256 })
     .from(publications)
     .innerJoin(signatures, eq(signatures.id, publications.signatureId))
     .innerJoin(users, eq(users.id, signatures.userId))
