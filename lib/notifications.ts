@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { mailOutbox, notifications, roleMemberships, users } from "../db/schema";
+import { mailOutbox, notifications, roleMemberships, sections, users } from "../db/schema";
 
 export interface Avviso {
   userIds: number[];
@@ -35,6 +35,12 @@ export function referentiDi(tx: Pick<Db, "select">, settoreId: number): number[]
     .where(and(eq(roleMemberships.ruolo, "referente"), eq(roleMemberships.settoreId, settoreId), eq(users.attivo, true)))
     .all()
     .map((r) => r.id);
+}
+
+/** Active referenti of every settore that owns a section of the edition. */
+export function referentiEdizione(tx: Pick<Db, "select" | "selectDistinct">, editionId: number): number[] {
+  const proprietari = tx.selectDistinct({ id: sections.settoreId }).from(sections).where(eq(sections.editionId, editionId)).all();
+  return proprietari.flatMap((s) => referentiDi(tx, s.id));
 }
 
 /** Active users holding a role that is not tied to a settore. */

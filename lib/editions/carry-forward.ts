@@ -7,12 +7,12 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { editions, sections } from "../../db/schema";
+import { editions } from "../../db/schema";
 import type { Chi, ErroreCampo, Esito } from "../blocks/service";
 import type { Blocco } from "../content/blocks";
 import { scriviPacchetto } from "../edition-package/import";
 import { validaPacchetto } from "../edition-package/validate";
-import { conRuolo, notifica, referentiDi } from "../notifications";
+import { conRuolo, notifica, referentiEdizione } from "../notifications";
 import { decidi } from "../policy";
 import { pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";
@@ -140,10 +140,9 @@ export function avviaNuovaEdizione(db: Db, chi: Chi, input: NuovaEdizione): Esit
 
       const r = scriviPacchetto(tx, controllo.pacchetto, { userId: chi.userId, attore: chi.email }, { basataSuId: origine.id, azione: "edizione.nuova" });
 
-      const settoriConSezioni = tx.selectDistinct({ id: sections.settoreId }).from(sections).where(eq(sections.editionId, r.editionId)).all();
       const oggetto = `È iniziata la preparazione di «${titolo}»`;
       notifica(tx, {
-        userIds: settoriConSezioni.flatMap((s) => referentiDi(tx, s.id)).filter((id) => id !== chi.userId),
+        userIds: referentiEdizione(tx, r.editionId).filter((id) => id !== chi.userId),
         oggetto,
         testo:
           `${oggetto}, a partire da «${pub.dati.edizione.titolo}». Le sezioni del tuo settore sono in bozza con i valori ` +

@@ -17,7 +17,7 @@ import { verifyPassword } from "../auth/password";
 import { FINESTRA_MINUTI, inizioFinestra, MAX_FALLITI_PER_ACCOUNT } from "../auth/throttle";
 import type { Chi, Esito } from "../blocks/service";
 import { scriviPacchetto } from "../edition-package/import";
-import { conRuolo, notifica, referentiDi } from "../notifications";
+import { conRuolo, notifica, referentiEdizione } from "../notifications";
 import { decidi, type AzioneEdizione } from "../policy";
 import { serializzaCanonico, sha256 } from "../publication/canonical";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
@@ -66,11 +66,6 @@ function cambiaStato(tx: Tx, ed: Edizione, valori: Partial<Pick<Edizione, "stato
     .set({ ...valori, version: ed.version + 1, updatedAt: new Date().toISOString() })
     .where(eq(editions.id, ed.id))
     .run();
-}
-
-function referentiEdizione(tx: Tx, editionId: number): number[] {
-  const settori = tx.selectDistinct({ id: sections.settoreId }).from(sections).where(eq(sections.editionId, editionId)).all();
-  return settori.flatMap((s) => referentiDi(tx, s.id));
 }
 
 const link = (ed: Pick<Edizione, "slug">) => `/edizione/${ed.slug}`;
