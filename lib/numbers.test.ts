@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatData, formatNumero, formatValore } from "./numbers";
+import { formatData, formatGiorno, formatNumero, formatValore } from "./numbers";
 
 describe("formatNumero: numeri all'italiana come nel Bilancio Sociale di Cremona", () => {
   it.each([
@@ -35,6 +35,13 @@ describe("formatValore: il valore con la sua unità", () => {
     [2.3, "anni", { variazione: true }, "+2,3 anni"],
     [71924, "", {}, "71.924"],
   ])("%d %s → %s", (v, u, o, atteso) => expect(formatValore(v, u, o)).toBe(atteso));
+});
+
+describe("formatGiorno", () => {
+  it("prende il giorno dell'ora italiana, non quello UTC", () => {
+    expect(formatGiorno("2017-06-01T22:30:00.000Z")).toBe("02/06/2017");
+    expect(formatGiorno("2017-06-02T10:00:00.000Z")).toBe("02/06/2017");
+  });
 });
 
 describe("formatData", () => {

@@ -55,6 +55,11 @@ export function formatData(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** A timestamp's day as "02/06/2017" in Italian time (formatData reads a date as written, without a time zone). */
+export function formatGiorno(iso: string): string {
+  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(iso));
+}
+
 /** A timestamp as "25/11/2026 10:42" in Italian time. */
 export function formatDataOra(iso: string): string {
   return new Intl.DateTimeFormat("it-IT", {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { periodo } from "@/lib/publication/indice";
 import { edizioniPubblicate } from "@/lib/publication/queries";
-import { giorno } from "./_lib/date";
+import { formatGiorno } from "@/lib/numbers";
 
 // One small query: read on every request, so a new publication shows at once.
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default function EdizioniPage() {
                   <th scope="row"><Link href={`/edizioni/${e.slug}`}>{e.titolo}</Link></th>
                   <td>{periodo(e)}</td>
                   <td>{e.revisione === 1 ? "1 (prima pubblicazione)" : `${e.revisione} (con errata)`}</td>
-                  <td>{giorno(e.pubblicataIl)}</td>
+                  <td>{formatGiorno(e.pubblicataIl)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog, editions, signatures, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "../publication/dati";
+import type { Edizione } from "./queries";
 
-export type Edizione = typeof editions.$inferSelect;
 
 export function edizioneDaSlug(db: Db, slug: string): Edizione | undefined {
   return db.select().from(editions).where(eq(editions.slug, slug)).get();

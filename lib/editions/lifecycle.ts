@@ -22,8 +22,8 @@ import { decidi, type AzioneEdizione } from "../policy";
 import { serializzaCanonico, sha256 } from "../publication/canonical";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";
+import type { Edizione } from "./queries";
 
-type Edizione = typeof editions.$inferSelect;
 type Tx = Db;
 
 export type EsitoEdizione<T = object> =

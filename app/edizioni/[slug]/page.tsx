@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { cambiamentiDelleRevisioni } from "@/lib/publication/errata";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaEdizione } from "../_lib/carica";
-import { giorno } from "../_lib/date";
+import { formatGiorno } from "@/lib/numbers";
 import { Errata } from "../_components/Errata";
 import { Briciole } from "../_components/Briciole";
 
@@ -42,7 +42,7 @@ export default async function CopertinaPage({ params }: Params) {
         <h1>{dati.edizione.titolo}</h1>
         <p className="lead mb-1">Periodo di rendicontazione: {periodo(dati.edizione)}</p>
         <p>
-          Revisione {pub.revisione}, pubblicata il {giorno(pub.pubblicataIl)} · firmata da {pub.firma.nome}
+          Revisione {pub.revisione}, pubblicata il {formatGiorno(pub.pubblicataIl)} · firmata da {pub.firma.nome}
           {pub.revisioni.length > 1 && (
             <>
               {" "}· <a href="#errata">{pub.revisioni.length - 1 === 1 ? "1 correzione" : `${pub.revisioni.length - 1} correzioni`} (errata)</a>

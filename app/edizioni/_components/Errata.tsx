@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PaginaCambiata } from "@/lib/publication/errata";
 import type { Revisione } from "@/lib/publication/queries";
-import { giorno } from "../_lib/date";
+import { formatGiorno } from "@/lib/numbers";
 
 /** The public list of corrections: every revision after the first, newest first, then the original. */
 const CAMBIO: Record<PaginaCambiata["cambio"], string> = { modificata: "", aggiunta: " (aggiunta)", tolta: " (tolta)" };
@@ -16,7 +16,7 @@ export function Errata({ slug, revisioni, corrente, cambiamenti }: { slug: strin
         {ordinate.map((r) => (
           <li key={r.revisione} className="border-start border-4 border-primary ps-3 mb-3">
             <p className="fw-semibold mb-1">
-              Revisione {r.revisione} del {giorno(r.pubblicataIl)}
+              Revisione {r.revisione} del {formatGiorno(r.pubblicataIl)}
               {r.revisione === corrente && " (quella che stai leggendo)"}
             </p>
             <p className="mb-1">{r.modifiche ?? (r.revisione === 1 ? "Prima pubblicazione." : "Correzione senza descrizione.")}</p>

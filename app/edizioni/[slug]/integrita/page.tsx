@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers";
 import { base, caricaPubblicazione } from "../../_lib/carica";
-import { giorno } from "../../_lib/date";
 import { Briciole } from "../../_components/Briciole";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
@@ -102,7 +101,7 @@ export default async function IntegritaPage({ params }: Params) {
             {p.revisioni.map((r) => (
               <tr key={r.revisione}>
                 <th scope="row">{r.revisione}{r.revisione === p.ultimaRevisione && " (in vigore)"}</th>
-                <td>{giorno(r.pubblicataIl)}</td>
+                <td>{formatGiorno(r.pubblicataIl)}</td>
                 <td><code className="text-break">{r.sha256}</code></td>
                 <td>{r.modifiche ?? (r.revisione === 1 ? "Prima pubblicazione" : "—")}</td>
                 <td>

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaRevisione } from "../../../_lib/carica";
-import { giorno } from "../../../_lib/date";
 import { Briciole } from "../../../_components/Briciole";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
@@ -52,7 +51,7 @@ export default async function RevisionePage({ params }: Params) {
         <dt className="col-sm-3">Periodo</dt>
         <dd className="col-sm-9">{periodo(p.dati.edizione)}</dd>
         <dt className="col-sm-3">Pubblicata il</dt>
-        <dd className="col-sm-9">{giorno(p.pubblicataIl)}</dd>
+        <dd className="col-sm-9">{formatGiorno(p.pubblicataIl)}</dd>
         <dt className="col-sm-3">Firmata da</dt>
         <dd className="col-sm-9">{p.firma.nome}, il {formatDataOra(p.firma.firmataIl)}</dd>
         {p.modifiche && (

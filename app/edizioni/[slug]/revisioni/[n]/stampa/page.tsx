@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers";
 import { indirizzoRevisione } from "@/lib/publication/file-pubblici";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaRevisione } from "../../../../_lib/carica";
-import { giorno } from "../../../../_lib/date";
 
 /**
  * The print page of one revision: cover and the whole report, laid out for A4.
@@ -89,7 +88,7 @@ export default async function StampaPage({ params }: Params) {
           <dt>Firmato da</dt>
           <dd>{p.firma.nome}, il {formatDataOra(p.firma.firmataIl)}</dd>
           <dt>Pubblicato il</dt>
-          <dd>{giorno(p.pubblicataIl)}</dd>
+          <dd>{formatGiorno(p.pubblicataIl)}</dd>
           <dt>Impronta SHA-256 dei dati (dati.json)</dt>
           <dd>
             <code className="impronta" data-testid="sha256-stampa">{p.sha256}</code>
