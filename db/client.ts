@@ -1,38 +1,12 @@
-/**
- * One SQLite connection per process: WAL so readers never wait for the writer,
- * foreign keys on, and a busy timeout so concurrent writers queue instead of failing.
- */
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import * as schema from "./schema";
+/** The app's one SQLite connection per process, migrated on first use. Server code only. */
+import "server-only";
+import { applyMigrations, openDatabase, type Db } from "./open";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? "data/bilancio.sqlite");
-}
-
-export function openDatabase(file = databasePath()): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
-}
-
-export function applyMigrations(db: Db): void {
-  migrate(db, { migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle") });
-}
+export type { Db, Tx } from "./open";
 
 // Next.js may load this module more than once in development; keep one connection.
 const globalForDb = globalThis as unknown as { __bilancioDb?: Db };
 
-/** The app's shared connection, migrated on first use. */
 export function getDb(): Db {
   if (!globalForDb.__bilancioDb) {
     const db = openDatabase();

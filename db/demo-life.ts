@@ -9,22 +9,13 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { blocks, editions, sections, settori, users } from "./schema";
 import { UTENTI_DEMO } from "./demo-users";
+import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE, SEZIONI_DEMO } from "./demo/edizioni";
 import { caricaUtente } from "../lib/auth/actor";
-import type { Chi } from "../lib/blocks/service";
+import type { Chi } from "../lib/servizio";
 import type { PacchettoInput } from "../lib/edition-package/schema";
 import { avviaNuovaEdizione } from "../lib/editions/carry-forward";
 import { firma, inviaAllaFirma, pubblica } from "../lib/editions/lifecycle";
 import { aggiungiCommento, eseguiTransizione } from "../lib/review/service";
-
-export const EDIZIONE_PUBBLICATA = "2014-2016";
-export const PROSSIMA_EDIZIONE = { slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 };
-
-/** Sections of the next edition moved along by the demo; the e2e tests keep away from these states' assumptions. */
-export const SEZIONI_DEMO = {
-  inviata: "scuola-come-luogo-di-coesione-sociale",
-  daRivedere: "offerta-culturale-turistica",
-  approvata: "conosci-istruzione",
-} as const;
 
 /**
  * The package as the Giunta approved it in 2017: every section approved. The

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { roleMemberships, settori, users } from "./schema";
 import { hashPassword } from "../lib/auth/password";
-import type { Ruolo } from "../lib/policy";
+import type { Ruolo } from "../lib/ruoli";
+import { inTransazione } from "../lib/servizio";
 
 export const UTENTI_DEMO: { email: string; nome: string; ruolo: Ruolo; settore?: string }[] = [
   { email: "amministratore@cremona.example", nome: "Paolo Ferrari", ruolo: "amministratore" },
@@ -16,7 +17,7 @@ export const UTENTI_DEMO: { email: string; nome: string; ruolo: Ruolo; settore?:
 
 export async function creaUtentiDemo(db: Db, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  inTransazione(db, (tx) => {
     for (const u of UTENTI_DEMO) {
       const userId = Number(tx.insert(users).values({ email: u.email, nome: u.nome, passwordHash }).run().lastInsertRowid);
       const settoreId = u.settore ? tx.select({ id: settori.id }).from(settori).where(eq(settori.codice, u.settore)).get()?.id : null;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importaPacchetto } from "../lib/edition-package/import";
-import { registra } from "../lib/audit";
+import { registra } from "../lib/audit/registra";
 import { memoryDb } from "./memory";
 
 const demo = () => JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8"));
@@ -15,10 +15,10 @@ describe("il database stesso protegge ciò che non deve cambiare", () => {
 
   it("il registro accetta solo aggiunte: UPDATE e DELETE sono rifiutati", () => {
     const db = memoryDb();
-    registra(db, { azione: "prova", attore: "test" });
+    registra(db, { azione: "accesso", attore: "test" });
     expect(() => db.$client.exec("UPDATE audit_log SET azione = 'altro'")).toThrow(/sola aggiunta/);
     expect(() => db.$client.exec("DELETE FROM audit_log")).toThrow(/sola aggiunta/);
-    expect(db.$client.prepare("SELECT azione FROM audit_log").all()).toEqual([{ azione: "prova" }]);
+    expect(db.$client.prepare("SELECT azione FROM audit_log").all()).toEqual([{ azione: "accesso" }]);
   });
 
   // The published edition's lock is tested on a real publication in lib/editions/lifecycle.test.ts.

@@ -4,6 +4,8 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { RUOLI } from "../lib/ruoli";
+import { STATI_EDIZIONE, STATI_SEZIONE } from "../lib/workflow";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
@@ -18,19 +20,56 @@ export const settori = sqliteTable("settori", {
   codice: text("codice").notNull().unique(),
   nome: text("nome").notNull(),
   attivo: integer("attivo", { mode: "boolean" }).notNull().default(true),
+  /** Set when this settore was merged into another: its sections and people moved there. */
+  unitoInId: integer("unito_in_id"),
 });
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey(),
   email: text("email").notNull().unique(),
   nome: text("nome").notNull(),
+  /** Empty ("") until the invited person sets their own password: no password matches it. */
   passwordHash: text("password_hash").notNull(),
   attivo: integer("attivo", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
 });
 
-export const RUOLI = ["amministratore", "coordinatore", "referente", "assessore", "lettore"] as const;
-export type Ruolo = (typeof RUOLI)[number];
+/**
+ * Signed-in sessions. The session cookie names one row, so logout, a password
+ * change or a deactivation end it at once, whatever the cookie's own expiry says.
+ */
+export const sessioni = sqliteTable(
+  "sessioni",
+  {
+    /** Random, carried inside the signed session cookie. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    ultimoUsoIl: text("ultimo_uso_il").notNull().default(now),
+    revocataIl: text("revocata_il"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessioni_user").on(t.userId)],
+);
+
+export const TIPI_TOKEN = ["invito", "reimposta"] as const;
+
+/** Single-use links sent by mail (invitation, password reset): only their SHA-256 is stored. */
+export const userTokens = sqliteTable(
+  "user_tokens",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    tipo: text("tipo", { enum: TIPI_TOKEN }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    scadeIl: text("scade_il").notNull(),
+    usatoIl: text("usato_il"),
+    creatoDa: integer("creato_da").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_tokens_user").on(t.userId, t.tipo)],
+);
+
 
 /** One person can hold several roles; a referente's role names their settore. */
 export const roleMemberships = sqliteTable(
@@ -53,7 +92,7 @@ export const editions = sqliteTable("editions", {
   titolo: text("titolo").notNull(),
   annoInizio: integer("anno_inizio").notNull(),
   annoFine: integer("anno_fine").notNull(),
-  stato: text("stato", { enum: ["in_preparazione", "in_firma", "firmata", "pubblicata"] }).notNull().default("in_preparazione"),
+  stato: text("stato", { enum: STATI_EDIZIONE }).notNull().default("in_preparazione"),
   /** The edition this one was carried forward from (its values are the baseline). */
   basataSuId: integer("basata_su_id"),
   /**
@@ -116,7 +155,6 @@ export const ambitoSettori = sqliteTable(
   (t) => [primaryKey({ columns: [t.ambitoId, t.settoreId] })],
 );
 
-export const STATI_SEZIONE = ["bozza", "inviata", "da_rivedere", "approvata"] as const;
 
 /** The unit of work and of review: one ambito's (or one identity page's) content. */
 export const sections = sqliteTable(
@@ -190,6 +228,25 @@ export const comments = sqliteTable(
   },
   (t) => [index("comments_section").on(t.sectionId)],
 );
+
+/**
+ * A section removed from an edition in preparation: its row, blocks and revisions
+ * are deleted from the working tables and kept here whole, so nothing written is lost.
+ */
+export const sezioniRimosse = sqliteTable("sezioni_rimosse", {
+  id: integer("id").primaryKey(),
+  editionId: integer("edition_id").notNull().references(() => editions.id),
+  /** The removed section's id, as named by the audit log. */
+  sectionId: integer("section_id").notNull(),
+  codice: text("codice").notNull(),
+  titolo: text("titolo").notNull(),
+  settoreId: integer("settore_id").notNull(),
+  /** The blocks as they were, and every revision: `{ numero, contenuto, motivo, authorId, createdAt }[]`. */
+  blocchi: text("blocchi", { mode: "json" }).notNull(),
+  revisioni: text("revisioni", { mode: "json" }).notNull(),
+  rimossaDa: integer("rimossa_da").references(() => users.id),
+  rimossaIl: text("rimossa_il").notNull().default(now),
+});
 
 /** The Assessore's sign-off: who, when, and the SHA-256 of the canonical content shown. */
 export const signatures = sqliteTable("signatures", {

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { openDatabase, type Db } from "../db/client";
-import { PROSSIMA_EDIZIONE } from "../db/demo-life";
+import { openDatabase, type Db } from "../db/open";
+import { PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
 import { auditLog, blocks, editions, mailOutbox, roleMemberships, sections, settori, users } from "../db/schema";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password";
-import type { Ruolo } from "../lib/policy";
+import type { Ruolo } from "../lib/ruoli";
 
 export const PASSWORD = process.env.E2E_DEMO_PASSWORD!;
 const db = () => openDatabase("data/e2e.sqlite");

@@ -4,7 +4,7 @@
  */
 import * as echarts from "echarts";
 import type { Serie } from "./content/blocks";
-import { formatNumero } from "./numbers";
+import { formatNumero } from "./numbers/format";
 
 // Bootstrap Italia's primary blue first, then colours distinguishable on white.
 const COLORI = ["#0066cc", "#d1344c", "#008055", "#cc7a00", "#5c6f82", "#7c3aa6", "#00838f"];

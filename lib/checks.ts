@@ -5,7 +5,7 @@
  */
 import { ugualeAllaBase } from "./content/baseline";
 import type { Blocco, Indicatore, Serie } from "./content/blocks";
-import { formatNumero, formatValore } from "./numbers";
+import { formatNumero, formatValore } from "./numbers/format";
 
 export type Livello = "errore" | "avviso";
 export interface Segnalazione {

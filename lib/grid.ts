@@ -5,8 +5,8 @@
  * Written once here so that SerieEditor and TabellaEditor behave the same.
  */
 import type { Serie, Tabella } from "./content/blocks";
-import { formatNumero } from "./numbers";
-import { interpretaCella } from "./numbers-parse";
+import { formatNumero } from "./numbers/format";
+import { interpretaCella } from "./numbers/parse";
 
 /* ------------------------------------------------------------------ matrici */
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STATI_EDIZIONE, STATI_SEZIONE, type StatoEdizione, type StatoSezione } from "./edition-package/schema";
-import { decidi, type Attore, type AzioneEdizione, type AzioneSezione, type Ruolo } from "./policy";
+import { STATI_EDIZIONE, STATI_SEZIONE, type StatoEdizione, type StatoSezione } from "./workflow";
+import { decidi, type Attore, type AzioneEdizione, type AzioneSezione } from "./policy";
+import { type Ruolo } from "./ruoli";
 
 const CULTURA = 1;
 const ISTRUZIONE = 2;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { STATI_EDIZIONE, STATI_SEZIONE, type StatoSezione } from "./edition-package/schema";
-import type { Attore, Ruolo } from "./policy";
-import { azioniPossibili, decidiTransizione, transizione, type AzioneFlusso } from "./workflow";
+import { STATI_EDIZIONE, STATI_SEZIONE, type StatoSezione, transizione, type AzioneFlusso } from "./workflow";
+import type { Attore } from "./policy";
+import type { Ruolo } from "./ruoli";
+import { azioniPossibili, decidiTransizione } from "./policy";
 
 const CULTURA = 1;
 const attore = (ruolo: Ruolo, settoreId: number | null = null): Attore => ({ userId: 1, ruoli: [{ ruolo, settoreId }] });

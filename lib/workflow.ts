@@ -1,28 +1,43 @@
 /**
- * The section workflow as data: one table of state × action → next state,
- * with the permission each step needs and its conditions. The UI shows the
- * buttons it allows; the server applies the same table.
+ * The two state machines as data, each written once: a section's review and an
+ * edition's lifecycle. States, their Italian labels and the transitions (with the
+ * permission each step needs) live here; lib/policy.ts decides with these tables,
+ * the services apply them and the pages draw their buttons from them.
+ * Pure data: the database schema imports the state lists from here.
  */
-import type { StatoSezione } from "./edition-package/schema";
-import { decidi, type Attore, type AzioneSezione, type Decisione, type SezioneRisorsa } from "./policy";
+
+// ---- Sections: bozza → inviata → approvata, inviata → da rivedere → inviata, approvata → bozza
+
+export const STATI_SEZIONE = ["bozza", "inviata", "da_rivedere", "approvata"] as const;
+export type StatoSezione = (typeof STATI_SEZIONE)[number];
+
+export const ETICHETTE_STATO_SEZIONE: Record<StatoSezione, string> = {
+  bozza: "Bozza",
+  inviata: "Inviata",
+  da_rivedere: "Da rivedere",
+  approvata: "Approvata",
+};
+
+/** The states in which the owner settore may still write. */
+export const STATI_SEZIONE_MODIFICABILI: readonly StatoSezione[] = ["bozza", "da_rivedere"];
 
 export type AzioneFlusso = "invia" | "approva" | "richiedi_modifiche" | "riapri";
+export const AZIONI_FLUSSO = ["invia", "approva", "richiedi_modifiche", "riapri"] as const satisfies readonly AzioneFlusso[];
 
 export interface Transizione {
   da: StatoSezione;
   azione: AzioneFlusso;
   a: StatoSezione;
-  permesso: AzioneSezione;
   /** What the step needs besides permission, in words shown to the user. */
   condizione?: "dati_senza_errori" | "commento_o_messaggio" | "motivo";
 }
 
 export const TRANSIZIONI: readonly Transizione[] = [
-  { da: "bozza", azione: "invia", a: "inviata", permesso: "sezione.invia", condizione: "dati_senza_errori" },
-  { da: "da_rivedere", azione: "invia", a: "inviata", permesso: "sezione.invia", condizione: "dati_senza_errori" },
-  { da: "inviata", azione: "approva", a: "approvata", permesso: "sezione.approva" },
-  { da: "inviata", azione: "richiedi_modifiche", a: "da_rivedere", permesso: "sezione.richiedi_modifiche", condizione: "commento_o_messaggio" },
-  { da: "approvata", azione: "riapri", a: "bozza", permesso: "sezione.riapri", condizione: "motivo" },
+  { da: "bozza", azione: "invia", a: "inviata", condizione: "dati_senza_errori" },
+  { da: "da_rivedere", azione: "invia", a: "inviata", condizione: "dati_senza_errori" },
+  { da: "inviata", azione: "approva", a: "approvata" },
+  { da: "inviata", azione: "richiedi_modifiche", a: "da_rivedere", condizione: "commento_o_messaggio" },
+  { da: "approvata", azione: "riapri", a: "bozza", condizione: "motivo" },
 ];
 
 export const ETICHETTE_AZIONE: Record<AzioneFlusso, string> = {
@@ -36,15 +51,40 @@ export function transizione(da: StatoSezione, azione: AzioneFlusso): Transizione
   return TRANSIZIONI.find((t) => t.da === da && t.azione === azione);
 }
 
-/** Whether this person may take this step now: the table first, then the policy. */
-export function decidiTransizione(a: Attore, azione: AzioneFlusso, s: SezioneRisorsa): Decisione & { verso?: StatoSezione } {
-  const t = transizione(s.stato, azione);
-  if (!t) return { consentito: false, motivo: `Da una sezione «${s.stato.replace("_", " ")}» non si può «${ETICHETTE_AZIONE[azione].toLowerCase()}».` };
-  const d = decidi(a, t.permesso, s);
-  return d.consentito ? { consentito: true, verso: t.a } : d;
+// ---- Editions: in preparazione → in firma → firmata → pubblicata; ritira and rimanda go back
+
+export const STATI_EDIZIONE = ["in_preparazione", "in_firma", "firmata", "pubblicata"] as const;
+export type StatoEdizione = (typeof STATI_EDIZIONE)[number];
+
+export const ETICHETTE_STATO_EDIZIONE: Record<StatoEdizione, string> = {
+  in_preparazione: "In preparazione",
+  in_firma: "In firma",
+  firmata: "Firmata",
+  pubblicata: "Pubblicata",
+};
+
+export type PassoEdizione = "invia_firma" | "ritira" | "firma" | "rimanda" | "pubblica";
+
+export interface TransizioneEdizione {
+  da: StatoEdizione;
+  passo: PassoEdizione;
+  a: StatoEdizione;
+  /** The one role that takes this step. */
+  ruolo: "coordinatore" | "assessore";
+  /** Button label. */
+  etichetta: string;
+  /** The step needs a reason, shown to the other side. */
+  motivo?: true;
 }
 
-/** The steps this person can take on this section now (for the buttons). */
-export function azioniPossibili(a: Attore, s: SezioneRisorsa): AzioneFlusso[] {
-  return TRANSIZIONI.filter((t) => t.da === s.stato && decidi(a, t.permesso, s).consentito).map((t) => t.azione);
+export const TRANSIZIONI_EDIZIONE: readonly TransizioneEdizione[] = [
+  { da: "in_preparazione", passo: "invia_firma", a: "in_firma", ruolo: "coordinatore", etichetta: "Invia alla firma" },
+  { da: "in_firma", passo: "ritira", a: "in_preparazione", ruolo: "coordinatore", etichetta: "Ritira dalla firma", motivo: true },
+  { da: "in_firma", passo: "firma", a: "firmata", ruolo: "assessore", etichetta: "Firma l'edizione" },
+  { da: "in_firma", passo: "rimanda", a: "in_preparazione", ruolo: "assessore", etichetta: "Rimanda al coordinamento", motivo: true },
+  { da: "firmata", passo: "pubblica", a: "pubblicata", ruolo: "coordinatore", etichetta: "Pubblica" },
+];
+
+export function transizioneEdizione(passo: PassoEdizione): TransizioneEdizione {
+  return TRANSIZIONI_EDIZIONE.find((t) => t.passo === passo)!;
 }

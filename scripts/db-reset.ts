@@ -5,8 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations, databasePath, openDatabase } from "../db/client";
-import { approvato, EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE, viviDemo } from "../db/demo-life";
+import { applyMigrations, databasePath, openDatabase } from "../db/open";
+import { approvato, viviDemo } from "../db/demo-life";
+import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
 import { creaUtentiDemo, UTENTI_DEMO } from "../db/demo-users";
 import { importaPacchetto } from "../lib/edition-package/import";
 

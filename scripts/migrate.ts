@@ -1,4 +1,4 @@
-import { applyMigrations, databasePath, openDatabase } from "../db/client";
+import { applyMigrations, databasePath, openDatabase } from "../db/open";
 
 const db = openDatabase();
 applyMigrations(db);

@@ -1,6 +1,6 @@
 /** Before the server starts: migrations applied, the auth secret in place, no public pages cached from another database. */
 import { rmSync } from "node:fs";
-import { applyMigrations, databasePath, openDatabase } from "../db/client";
+import { applyMigrations, databasePath, openDatabase } from "../db/open";
 import { authSecret } from "../lib/auth/secret";
 
 const db = openDatabase();

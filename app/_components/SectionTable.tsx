@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RigaSezione } from "@/lib/editions/queries";
-import { formatData } from "@/lib/numbers";
+import { formatData } from "@/lib/numbers/format";
 import { StatoBadge } from "./StatoBadge";
 
 /**

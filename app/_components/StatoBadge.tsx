@@ -1,4 +1,5 @@
-import { ETICHETTE_STATO_SEZIONE, type RigaSezione } from "@/lib/editions/queries";
+import { type RigaSezione } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_SEZIONE } from "@/lib/workflow";
 
 // Dark text on light tints and white on dark fills keep AA contrast.
 const CLASSI: Record<RigaSezione["stato"], string> = {

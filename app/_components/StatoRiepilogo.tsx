@@ -1,5 +1,5 @@
-import { ETICHETTE_STATO_SEZIONE, type RigaSezione } from "@/lib/editions/queries";
-import { STATI_SEZIONE } from "@/lib/edition-package/schema";
+import { type RigaSezione } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_SEZIONE, STATI_SEZIONE } from "@/lib/workflow";
 
 /** How many sections are in each state. */
 export function StatoRiepilogo({ sezioni }: { sezioni: RigaSezione[] }) {

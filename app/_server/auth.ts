@@ -2,7 +2,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { registra } from "@/lib/audit";
+import { registra } from "@/lib/audit/registra";
 import { verificaCredenziali } from "@/lib/auth/login";
 import { authSecret } from "@/lib/auth/secret";
 import { credenzialiSchema } from "@/lib/auth/schemas";

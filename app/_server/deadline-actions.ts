@@ -6,7 +6,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { giornoReale } from "@/lib/audit-query";
+import { giornoReale } from "@/lib/numbers/calendario";
 import { impostaScadenza, type EsitoScadenza } from "@/lib/review/deadlines";
 import { z } from "@/lib/zod-it";
 import { chiCorrente } from "./session";

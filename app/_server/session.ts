@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { caricaUtente, type Utente } from "@/lib/auth/actor";
-import type { Chi } from "@/lib/blocks/service";
+import type { Chi } from "@/lib/servizio";
 import { authOptions } from "./auth";
 
 export const utenteCorrente = cache(async (): Promise<Utente | null> => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { periodo } from "@/lib/publication/indice";
 import { edizioniPubblicate } from "@/lib/publication/queries";
-import { formatGiorno } from "@/lib/numbers";
+import { formatGiorno } from "@/lib/numbers/format";
 
 // One small query: read on every request, so a new publication shows at once.
 export const dynamic = "force-dynamic";

@@ -5,7 +5,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { roleMemberships, settori, users } from "../../db/schema";
-import type { Attore, Ruolo } from "../policy";
+import type { Attore } from "../policy";
+import type { Ruolo } from "../ruoli";
 
 export interface Utente {
   id: number;

@@ -5,9 +5,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { loginAttempts, users } from "../../db/schema";
-import { registra } from "../audit";
+import { registra } from "../audit/registra";
 import { dummyHash, verifyPassword } from "./password";
 import { loginBloccato } from "./throttle";
+import { inTransazione } from "../servizio";
 
 export const MESSAGGIO_CREDENZIALI = "Email o password non corretti.";
 export const MESSAGGIO_BLOCCATO = "Troppi tentativi non riusciti. Attendi 15 minuti e riprova.";
@@ -20,8 +21,8 @@ export function normalizzaEmail(email: string): string {
 
 export async function verificaCredenziali(db: Db, emailGrezza: string, password: string, ip: string): Promise<EsitoLogin> {
   const email = normalizzaEmail(emailGrezza);
-  const annota = (riuscito: boolean, azione: string, userId: number | null) =>
-    db.transaction((tx) => {
+  const annota = (riuscito: boolean, azione: "accesso" | "accesso.fallito" | "accesso.bloccato", userId: number | null) =>
+    inTransazione(db, (tx) => {
       tx.insert(loginAttempts).values({ email, ip, riuscito }).run();
       registra(tx, { userId, attore: email, azione, ip });
     });

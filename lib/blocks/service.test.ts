@@ -5,7 +5,8 @@ import { memoryDb } from "../../db/memory";
 import { auditLog, blocks, revisions, sections, settori } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import type { Attore } from "../policy";
-import { aggiungiBlocco, duplicaBlocco, eliminaBlocco, registraRevisione, ripristinaRevisione, salvaBlocco, spostaBlocco, type Chi } from "./service";
+import { aggiungiBlocco, duplicaBlocco, eliminaBlocco, registraRevisione, ripristinaRevisione, salvaBlocco, spostaBlocco } from "./service";
+import { type Chi } from "../servizio";
 
 function prepara() {
   const db = memoryDb();

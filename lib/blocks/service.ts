@@ -3,26 +3,17 @@
  * allowed by the policy, written with optimistic versioning, and recorded
  * with its audit row and its revision in the same transaction.
  */
+import "server-only";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { blocks, revisions, sections, users } from "../../db/schema";
-import { registra } from "../audit";
+import { registra } from "../audit/registra";
+import type { AzioneAudit, DettagliAudit } from "../audit/vocabolario";
 import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
 import { sezioneConEdizione } from "../editions/queries";
-import { decidi, type Attore } from "../policy";
+import { decidi, risorsaSezione } from "../policy";
+import { erroriDaZod, inTransazione, type Chi, type ErroreCampo, type Esito as EsitoServizio } from "../servizio";
 import { bloccoNuovo } from "./defaults";
-
-export interface Chi {
-  userId: number;
-  email: string;
-  attore: Attore;
-}
-
-export interface ErroreCampo {
-  /** Dotted path inside the block payload: "valore", "serie.0.valori.2". */
-  campo: string;
-  messaggio: string;
-}
 
 export interface BloccoSalvato {
   id: number;
@@ -32,29 +23,22 @@ export interface BloccoSalvato {
   autore: string | null;
 }
 
-export type Esito<T> =
-  | ({ ok: true } & T)
-  | { ok: false; tipo: "conflitto"; corrente: BloccoSalvato | null; messaggio: string }
-  | { ok: false; tipo: "non_valido"; errori: ErroreCampo[]; messaggio: string }
-  | { ok: false; tipo: "negato"; messaggio: string }
-  | { ok: false; tipo: "non_trovato"; messaggio: string };
+export type Esito<T> = EsitoServizio<T, BloccoSalvato>;
 
 /** Autosaves by the same author within this window update one revision instead of adding many. */
 export const FINESTRA_REVISIONE_MS = 60_000;
 
-type Tx = Db;
-
 function sezioneModificabile(db: Tx, chi: Chi, sectionId: number) {
   const s = sezioneConEdizione(db, sectionId);
   if (!s) return { ok: false as const, tipo: "non_trovato" as const, messaggio: "Sezione non trovata." };
-  const d = decidi(chi.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+  const d = decidi(chi.attore, "sezione.modifica", risorsaSezione(s, s.statoEdizione));
   if (!d.consentito) return { ok: false as const, tipo: "negato" as const, messaggio: d.motivo };
   return { ok: true as const, sezione: s };
 }
 
 export function valida(dati: unknown, tipoAtteso?: TipoBlocco): { ok: true; blocco: Blocco } | { ok: false; errori: ErroreCampo[] } {
   const r = bloccoSchema.safeParse(dati);
-  if (!r.success) return { ok: false, errori: r.error.issues.map((i) => ({ campo: i.path.map(String).join("."), messaggio: i.message })) };
+  if (!r.success) return { ok: false, errori: erroriDaZod(r.error.issues) };
   if (tipoAtteso && r.data.tipo !== tipoAtteso) return { ok: false, errori: [{ campo: "tipo", messaggio: "Il tipo di un blocco non si può cambiare." }] };
   return { ok: true, blocco: r.data };
 }
@@ -83,8 +67,8 @@ export function registraRevisione(db: Tx, sectionId: number, authorId: number | 
   return numero;
 }
 
-function audit(db: Tx, chi: Chi, azione: string, s: { id: number; editionId: number; settoreId: number }, dettagli: Record<string, unknown>) {
-  registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli });
+function audit<A extends AzioneAudit>(db: Tx, chi: Chi, azione: A, s: { id: number; editionId: number; settoreId: number }, dettagli: DettagliAudit<A>) {
+  registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli } as Parameters<typeof registra<A>>[1]);
 }
 
 /**
@@ -95,9 +79,6 @@ function tocca(db: Tx, sectionId: number) {
   db.update(sections).set({ updatedAt: new Date().toISOString() }).where(eq(sections.id, sectionId)).run();
 }
 
-function inTransazione<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction((tx) => fn(tx as unknown as Tx), { behavior: "immediate" });
-}
 
 /** Saves a block if `version` is still the stored one; otherwise returns the stored block for the conflict view. */
 export function salvaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number; dati: unknown }): Esito<{ blocco: BloccoSalvato }> {

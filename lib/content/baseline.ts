@@ -3,7 +3,7 @@
  * printed): "+4,6% dal 2016", "+1,2 punti dal 2016", "invariato dal 2016".
  * Pure functions, shared by the report, the editor and the data checks.
  */
-import { formatNumero, formatValore, type Scala } from "../numbers";
+import { formatNumero, formatValore, type Scala } from "../numbers/format";
 import type { BaseIndicatore, Indicatore } from "./blocks";
 
 export type IndicatoreConBase = Pick<Indicatore, "valore" | "testoValore" | "unita" | "scala" | "variazione" | "riferimento" | "base">;

@@ -1,11 +1,11 @@
 /** Reads an edition back into the package format, in the same order and shape as import takes it. */
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, editions, ente, parts, sections, settori } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
 import { FORMATO_PACCHETTO, type Pacchetto, type SezionePacchetto } from "./schema";
 
-export function esportaPacchetto(db: Db, slug: string): Pacchetto | null {
+export function esportaPacchetto(db: Tx, slug: string): Pacchetto | null {
   const ed = db.select().from(editions).where(eq(editions.slug, slug)).get();
   if (!ed) return null;
   const nomeEnte = db.select().from(ente).get()?.nome ?? "";

@@ -3,11 +3,12 @@
  * one transaction holds every row, the first revision of each section and the audit row.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, editions, ente, parts, revisions, sections, settori } from "../../db/schema";
-import { registra } from "../audit";
+import { registra } from "../audit/registra";
 import type { Pacchetto, SezionePacchetto } from "./schema";
 import { validaPacchetto, type ErrorePacchetto } from "./validate";
+import { inTransazione } from "../servizio";
 
 export type EsitoImport = { ok: true; editionId: number; sezioni: number; blocchi: number } | { ok: false; errori: ErrorePacchetto[] };
 
@@ -29,7 +30,7 @@ export function importaPacchetto(db: Db, dati: unknown, autore: Autore): EsitoIm
     return { ok: false, errori: [{ percorso: "$.edizione.slug", messaggio: `Esiste già un'edizione con slug "${p.edizione.slug}"` }] };
   }
   try {
-    return db.transaction((tx) => scriviPacchetto(tx as unknown as Db, p, autore));
+    return inTransazione(db, (tx) => scriviPacchetto(tx, p, autore));
   } catch (e) {
     // The transaction has been rolled back: nothing of the package remains.
     return { ok: false, errori: [{ percorso: "$", messaggio: `Il database ha rifiutato il pacchetto: ${(e as Error).message}` }] };
@@ -42,15 +43,19 @@ export interface Legami {
   correggeId?: number;
   revisione?: number;
   modifiche?: string;
-  /** The audit action: "edizione.importa" unless the caller says what it is doing. */
-  azione?: string;
+  /**
+   * What the audit log calls it: "edizione.importa" (a package from the command line),
+   * "edizione.crea" with how the coordinator started it; next editions and errata are
+   * told apart by `basataSuId` and `correggeId`.
+   */
+  creazione?: { origine: string };
 }
 
 /**
  * Writes a validated package inside the caller's transaction: import uses it,
  * and so do the next edition and the erratum, which start from a snapshot.
  */
-export function scriviPacchetto(tx: Db, p: Pacchetto, autore: Autore, legami: Legami = {}): Extract<EsitoImport, { ok: true }> {
+export function scriviPacchetto(tx: Tx, p: Pacchetto, autore: Autore, legami: Legami = {}): Extract<EsitoImport, { ok: true }> {
   const enteEsistente = tx.select().from(ente).get();
   if (!enteEsistente) tx.insert(ente).values({ nome: p.ente.nome }).run();
 
@@ -123,12 +128,11 @@ export function scriviPacchetto(tx: Db, p: Pacchetto, autore: Autore, legami: Le
     });
   });
 
-  registra(tx, {
-    userId: autore.userId,
-    attore: autore.attore,
-    azione: legami.azione ?? "edizione.importa",
-    editionId,
-    dettagli: { slug: p.edizione.slug, sezioni: nSezioni, blocchi: nBlocchi, ...(legami.basataSuId ? { basataSuId: legami.basataSuId } : {}), ...(legami.correggeId ? { correggeId: legami.correggeId, revisione: legami.revisione } : {}) },
-  });
+  const base = { slug: p.edizione.slug, sezioni: nSezioni, blocchi: nBlocchi };
+  const chi = { userId: autore.userId, attore: autore.attore, editionId };
+  if (legami.correggeId) registra(tx, { ...chi, azione: "edizione.errata", dettagli: { ...base, correggeId: legami.correggeId, revisione: legami.revisione ?? 1 } });
+  else if (legami.basataSuId) registra(tx, { ...chi, azione: "edizione.nuova", dettagli: { ...base, basataSuId: legami.basataSuId } });
+  else if (legami.creazione) registra(tx, { ...chi, azione: "edizione.crea", dettagli: { ...base, origine: legami.creazione.origine } });
+  else registra(tx, { ...chi, azione: "edizione.importa", dettagli: base });
   return { ok: true, editionId, sezioni: nSezioni, blocchi: nBlocchi };
 }

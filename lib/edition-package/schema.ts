@@ -6,6 +6,7 @@
  */
 import { z } from "../zod-it";
 import { bloccoSchema } from "../content/blocks";
+import { STATI_EDIZIONE, STATI_SEZIONE } from "../workflow";
 
 export const FORMATO_PACCHETTO = "bilancio-sociale/edizione@1" as const;
 
@@ -14,13 +15,8 @@ const codice = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Codice non valido: solo minuscole, cifre e trattini (es. \"rilancio-istituzioni-culturali\")");
 const titolo = z.string().trim().min(1, "Campo obbligatorio").max(300, "Al massimo 300 caratteri");
 
-export const STATI_SEZIONE = ["bozza", "inviata", "da_rivedere", "approvata"] as const;
 export const statoSezioneSchema = z.enum(STATI_SEZIONE);
-export type StatoSezione = z.infer<typeof statoSezioneSchema>;
-
-export const STATI_EDIZIONE = ["in_preparazione", "in_firma", "firmata", "pubblicata"] as const;
 export const statoEdizioneSchema = z.enum(STATI_EDIZIONE);
-export type StatoEdizione = z.infer<typeof statoEdizioneSchema>;
 
 const dataIso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data nel formato AAAA-MM-GG");
 

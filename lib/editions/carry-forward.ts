@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { editions } from "../../db/schema";
-import type { Chi, ErroreCampo, Esito } from "../blocks/service";
+import { inTransazione, type Chi, type ErroreCampo, type Esito } from "../servizio";
 import type { Blocco } from "../content/blocks";
 import { scriviPacchetto } from "../edition-package/import";
 import { validaPacchetto } from "../edition-package/validate";
@@ -100,9 +100,7 @@ const negato = (messaggio: string) => ({ ok: false as const, tipo: "negato" as c
  * whose settori own sections, and to the other coordinators.
  */
 export function avviaNuovaEdizione(db: Db, chi: Chi, input: NuovaEdizione): Esito<{ editionId: number; slug: string; sezioni: number; blocchi: number }> {
-  return db.transaction(
-    (txx) => {
-      const tx = txx as unknown as Db;
+  return inTransazione(db, (tx) => {
       let origine = tx.select().from(editions).where(eq(editions.slug, input.da)).get();
       // An erratum's working row is published under the edition it corrects: start from that one.
       if (origine?.correggeId) origine = tx.select().from(editions).where(eq(editions.id, origine.correggeId)).get();
@@ -138,7 +136,7 @@ export function avviaNuovaEdizione(db: Db, chi: Chi, input: NuovaEdizione): Esit
         };
       }
 
-      const r = scriviPacchetto(tx, controllo.pacchetto, { userId: chi.userId, attore: chi.email }, { basataSuId: origine.id, azione: "edizione.nuova" });
+      const r = scriviPacchetto(tx, controllo.pacchetto, { userId: chi.userId, attore: chi.email }, { basataSuId: origine.id });
 
       const oggetto = `È iniziata la preparazione di «${titolo}»`;
       notifica(tx, {
@@ -156,7 +154,5 @@ export function avviaNuovaEdizione(db: Db, chi: Chi, input: NuovaEdizione): Esit
         link: "/coordinamento",
       });
       return { ok: true, editionId: r.editionId, slug, sezioni: r.sezioni, blocchi: r.blocchi };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { auditLog, blocks, editions, notifications, publications, roleMemberships, sections, signatures, users } from "../../db/schema";
 import { hashPassword } from "../auth/password";
-import type { Chi } from "../blocks/service";
+import type { Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
 import { sha256 } from "../publication/canonical";
 import { pubblicazione } from "../publication/queries";

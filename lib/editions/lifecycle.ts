@@ -10,12 +10,12 @@
  * publication the signed hash.
  */
 import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { auditLog, editions, publications, sections, signatures, users } from "../../db/schema";
-import { registra } from "../audit";
+import { registra } from "../audit/registra";
 import { verifyPassword } from "../auth/password";
 import { FINESTRA_MINUTI, inizioFinestra, MAX_FALLITI_PER_ACCOUNT } from "../auth/throttle";
-import type { Chi, Esito } from "../blocks/service";
+import { inTransazione, type Chi, type Esito } from "../servizio";
 import { scriviPacchetto } from "../edition-package/import";
 import { conRuolo, notifica, referentiEdizione } from "../notifications";
 import { decidi, type AzioneEdizione } from "../policy";
@@ -23,8 +23,6 @@ import { serializzaCanonico, sha256 } from "../publication/canonical";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";
 import type { Edizione } from "./queries";
-
-type Tx = Db;
 
 export type EsitoEdizione<T = object> =
   | Esito<T>
@@ -43,10 +41,6 @@ export function istantanea(tx: Tx, ed: Edizione): { dati: DatiEdizione; testo: s
   const dati = costruisciDati(tx, ed.slug, { slug: slugPubblico(tx, ed), revisione: ed.revisione })!;
   const testo = serializzaCanonico(dati);
   return { dati, testo, sha256: sha256(testo) };
-}
-
-function inTransazione<T>(db: Db, f: (tx: Tx) => T): T {
-  return db.transaction((tx) => f(tx as unknown as Tx));
 }
 
 /** Loads the edition and applies the policy and the version guard shared by every step. */
@@ -224,7 +218,7 @@ export function avviaErrata(db: Db, chi: Chi, input: { slug: string; motivo: str
     const revisione = ultima.ultimaRevisione + 1;
     const slug = `${radice.slug}-revisione-${revisione}`;
     const pacchetto = pacchettoDaDati(ultima.dati, { slug, titolo: radice.titolo, annoInizio: radice.annoInizio, annoFine: radice.annoFine }, "approvata");
-    const r = scriviPacchetto(tx, pacchetto, { userId: chi.userId, attore: chi.email }, { correggeId: radice.id, revisione, modifiche: input.motivo, azione: "edizione.errata" });
+    const r = scriviPacchetto(tx, pacchetto, { userId: chi.userId, attore: chi.email }, { correggeId: radice.id, revisione, modifiche: input.motivo });
     return { ok: true, editionId: r.editionId, slug, revisione };
   });
 }

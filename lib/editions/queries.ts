@@ -126,20 +126,6 @@ export function caricaSezione(db: Db, id: number): SezioneCompleta | null {
   };
 }
 
-export const ETICHETTE_STATO_SEZIONE: Record<RigaSezione["stato"], string> = {
-  bozza: "Bozza",
-  inviata: "Inviata",
-  da_rivedere: "Da rivedere",
-  approvata: "Approvata",
-};
-
-export const ETICHETTE_STATO_EDIZIONE: Record<Edizione["stato"], string> = {
-  in_preparazione: "In preparazione",
-  in_firma: "In firma",
-  firmata: "Firmata",
-  pubblicata: "Pubblicata",
-};
-
 /** A section with what permission and checks need of its edition: state and years. */
 export function sezioneConEdizione(db: Pick<Db, "select">, sectionId: number) {
   return db

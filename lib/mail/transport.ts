@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { databasePath } from "../../db/client";
+import { databasePath } from "../../db/open";
 
 export const MITTENTE_PREDEFINITO = "Bilancio Sociale <noreply@comune.example>";
 

@@ -7,7 +7,7 @@ import { z } from "../zod-it";
 import { esportaPacchetto } from "../edition-package/export";
 import type { Blocco } from "../content/blocks";
 import { ambitoSchema, areaSchema, FORMATO_PACCHETTO, parteSchema, sezioneSchema, settoreSchema, type Pacchetto } from "../edition-package/schema";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 
 export const FORMATO_DATI = "bilancio-sociale/dati@1" as const;
 
@@ -45,7 +45,7 @@ export interface IdentitaPubblica {
 }
 
 /** The open data of an edition as it stands in the editable tables now. */
-export function costruisciDati(db: Db, slugInterno: string, id: IdentitaPubblica): DatiEdizione | null {
+export function costruisciDati(db: Tx, slugInterno: string, id: IdentitaPubblica): DatiEdizione | null {
   const p = esportaPacchetto(db, slugInterno);
   if (!p) return null;
   const sezione = ({ stato: _s, scadenza: _d, ...resto }: (typeof p.parti)[number]["sezioni"][number]) => resto;

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
-import { databasePath } from "../../db/client";
+import { databasePath } from "../../db/open";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright cannot download its own here). */
 export function percorsoChromium(env: Record<string, string | undefined> = process.env): string {

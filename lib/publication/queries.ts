@@ -3,7 +3,7 @@
  * table (immutable snapshots), never from the editable tables.
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { editions, publications, signatures, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "./dati";
 
@@ -58,7 +58,7 @@ export interface Pubblicazione {
 const cache = new Map<string, DatiEdizione>();
 
 /** A published edition by its public slug: the latest revision, or the one asked for. */
-export function pubblicazione(db: Db, slug: string, revisione?: number): Pubblicazione | null {
+export function pubblicazione(db: Tx, slug: string, revisione?: number): Pubblicazione | null {
   const ed = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).get();
   if (!ed) return null;
   const revisioni = db

@@ -3,11 +3,11 @@
  * state, per settore and per area, which are late and which deadline comes next.
  */
 import type { Db } from "../../db/client";
-import { STATI_SEZIONE } from "../../db/schema";
+import { STATI_SEZIONE, type StatoSezione } from "../workflow";
 import { sezioniEdizione } from "../editions/queries";
-import { oggiRoma } from "../audit-query";
+import { oggiRoma } from "../numbers/calendario";
 
-export type StatoSezione = (typeof STATI_SEZIONE)[number];
+export type { StatoSezione };
 export type ConteggiStato = Record<StatoSezione, number>;
 
 export interface RigaAvanzamento {

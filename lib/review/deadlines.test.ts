@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { auditLog, editions, sections, settori } from "../../db/schema";
-import type { Chi } from "../blocks/service";
+import type { Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
 import type { Attore } from "../policy";
 import { impostaScadenza } from "./deadlines";

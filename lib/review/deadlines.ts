@@ -5,11 +5,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sections } from "../../db/schema";
-import { registra } from "../audit";
-import type { Chi } from "../blocks/service";
+import { registra } from "../audit/registra";
+import { inTransazione, type Chi } from "../servizio";
 import { sezioneConEdizione } from "../editions/queries";
-import { formatData } from "../numbers";
-import { decidi } from "../policy";
+import { formatData } from "../numbers/format";
+import { decidi, risorsaSezione } from "../policy";
 
 export type EsitoScadenza =
   | { ok: true; scadenza: string | null; version: number; messaggio: string }
@@ -20,11 +20,10 @@ export type EsitoScadenza =
 const descrivi = (d: string | null) => (d ? formatData(d) : "nessuna");
 
 export function impostaScadenza(db: Db, chi: Chi, input: { sectionId: number; scadenza: string | null; version: number }): EsitoScadenza {
-  return db.transaction(
-    (tx): EsitoScadenza => {
+  return inTransazione(db, (tx): EsitoScadenza => {
       const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
-      const d = decidi(chi.attore, "sezione.assegna", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+      const d = decidi(chi.attore, "sezione.assegna", risorsaSezione(s, s.statoEdizione));
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
       if (s.version !== input.version) {
         return {
@@ -59,7 +58,5 @@ export function impostaScadenza(db: Db, chi: Chi, input: { sectionId: number; sc
         version: s.version + 1,
         messaggio: input.scadenza ? `Scadenza salvata: ${formatData(input.scadenza)}.` : "Scadenza rimossa.",
       };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }

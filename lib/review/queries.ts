@@ -5,7 +5,7 @@ import { auditLog, revisions, sections } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
 import { richDocToPlainText } from "../content/rich-text";
 import { sezioniEdizione, type RigaSezione } from "../editions/queries";
-import { formatValore } from "../numbers";
+import { formatValore } from "../numbers/format";
 
 export interface RigaCoda extends RigaSezione {
   inviataIl: string;

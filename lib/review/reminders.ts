@@ -12,9 +12,10 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { editions, notifications, sections, settori } from "../../db/schema";
-import { registra } from "../audit";
+import { registra } from "../audit/registra";
 import { notifica, referentiDi } from "../notifications";
-import { formatData } from "../numbers";
+import { formatData } from "../numbers/format";
+import { inTransazione } from "../servizio";
 
 export interface EsitoPromemoria {
   /** Sections for which at least one referente was notified. */
@@ -67,9 +68,7 @@ export function promemoriaScadenze(db: Db, adesso: Date = new Date(), giorni = 3
       superata ? `La scadenza era il ${quando}: completala e inviala alla revisione appena possibile.` : `La scadenza è il ${quando}: completala e inviala alla revisione entro quella data.`,
     ].join("\n");
 
-    const scritti = db.transaction(
-      (txx) => {
-        const tx = txx as unknown as Db;
+    const scritti = inTransazione(db, (tx) => {
         const referenti = referentiDi(tx, s.settoreId);
         if (referenti.length === 0) return 0;
         const giaAvvisati = new Set(
@@ -92,9 +91,7 @@ export function promemoriaScadenze(db: Db, adesso: Date = new Date(), giorni = 3
           dettagli: { scadenza: giorno, superata, stato: s.stato, destinatari },
         });
         return destinatari.length;
-      },
-      { behavior: "immediate" },
-    );
+    });
     if (scritti > 0) {
       esito.sezioni++;
       esito.avvisi += scritti;

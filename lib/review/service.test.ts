@@ -3,7 +3,8 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { auditLog, blocks, mailOutbox, notifications, revisions, roleMemberships, sections, settori, users } from "../../db/schema";
-import { salvaBlocco, type Chi } from "../blocks/service";
+import { salvaBlocco } from "../blocks/service";
+import { type Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
 import { aggiungiCommento, commentiSezione, decisioniSezione, eseguiTransizione, risolviCommento } from "./service";
 

@@ -5,18 +5,18 @@
  * its audit row, its revision and its notifications in one transaction.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { auditLog, blocks, comments, sections, users } from "../../db/schema";
-import { registra } from "../audit";
-import type { Chi, Esito } from "../blocks/service";
+import { registra } from "../audit/registra";
+import { inTransazione, type Chi, type Esito } from "../servizio";
 import { registraRevisione } from "../blocks/service";
 import { controllaSezione } from "../checks";
 import type { Blocco } from "../content/blocks";
-import type { StatoSezione } from "../edition-package/schema";
+import type { StatoSezione } from "../workflow";
 import { coordinatori, notifica, referentiDi } from "../notifications";
 import { sezioneConEdizione } from "../editions/queries";
-import { decidi } from "../policy";
-import { decidiTransizione, transizione, type AzioneFlusso } from "../workflow";
+import { decidi, risorsaSezione, decidiTransizione } from "../policy";
+import { transizione, type AzioneFlusso } from "../workflow";
 
 export interface Problema {
   blockId: number;
@@ -33,7 +33,7 @@ export type EsitoTransizione =
 
 
 /** The data checks of a section as a list of problems, errors first. */
-export function problemiSezione(tx: Db, sectionId: number, anni: { annoInizio: number; annoFine: number }): Problema[] {
+export function problemiSezione(tx: Tx, sectionId: number, anni: { annoInizio: number; annoFine: number }): Problema[] {
   const righe = tx.select({ id: blocks.id, dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all();
   const segnalazioni = controllaSezione(righe.map((r) => r.dati as Blocco), anni);
   const out: Problema[] = [];
@@ -53,12 +53,10 @@ export function eseguiTransizione(
   chi: Chi,
   input: { sectionId: number; version: number; azione: AzioneFlusso; messaggio?: string; confermaAvvisi?: boolean },
 ): EsitoTransizione {
-  return db.transaction(
-    (txx) => {
-      const tx = txx as unknown as Db;
+  return inTransazione(db, (tx) => {
       const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
-      const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione };
+      const risorsa = risorsaSezione(s, s.statoEdizione);
       const d = decidiTransizione(chi.attore, input.azione, risorsa);
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
       if (s.version !== input.version) {
@@ -108,9 +106,7 @@ export function eseguiTransizione(
         link: input.azione === "invia" ? `/revisione/${s.id}` : `/sezioni/${s.id}`,
       });
       return { ok: true, stato: t.a, version: s.version + 1 };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 export interface Commento {
@@ -145,12 +141,10 @@ export function commentiSezione(db: Db, sectionId: number): Commento[] {
 }
 
 export function aggiungiCommento(db: Db, chi: Chi, input: { sectionId: number; blockId?: number | null; campo?: string | null; parentId?: number | null; testo: string }): Esito<{ id: number }> {
-  return db.transaction(
-    (txx) => {
-      const tx = txx as unknown as Db;
+  return inTransazione(db, (tx) => {
       const s = sezioneConEdizione(tx, input.sectionId);
       if (!s) return { ok: false, tipo: "non_trovato", messaggio: "Sezione non trovata." };
-      const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+      const d = decidi(chi.attore, "sezione.commenta", risorsaSezione(s, s.statoEdizione));
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
       let { blockId = null, campo = null } = input;
       if (input.parentId) {
@@ -165,20 +159,16 @@ export function aggiungiCommento(db: Db, chi: Chi, input: { sectionId: number; b
       const id = Number(tx.insert(comments).values({ sectionId: s.id, blockId, campo, parentId: input.parentId ?? null, authorId: chi.userId, testo: input.testo.trim() }).run().lastInsertRowid);
       registra(tx, { userId: chi.userId, attore: chi.email, azione: "commento.aggiungi", editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli: { commentId: id, blockId, campo } });
       return { ok: true, id };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 /** Marks a thread resolved (or open again). */
 export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; risolto: boolean }): Esito<{ id: number }> {
-  return db.transaction(
-    (txx) => {
-      const tx = txx as unknown as Db;
+  return inTransazione(db, (tx) => {
       const c = tx.select().from(comments).where(eq(comments.id, input.commentId)).get();
       if (!c) return { ok: false, tipo: "non_trovato", messaggio: "Commento non trovato." };
       const s = sezioneConEdizione(tx, c.sectionId)!;
-      const d = decidi(chi.attore, "sezione.commenta", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.statoEdizione });
+      const d = decidi(chi.attore, "sezione.commenta", risorsaSezione(s, s.statoEdizione));
       if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
       const radice = c.parentId ?? c.id;
       tx.update(comments)
@@ -187,9 +177,7 @@ export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; ri
         .run();
       registra(tx, { userId: chi.userId, attore: chi.email, azione: input.risolto ? "commento.risolvi" : "commento.riapri", editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli: { commentId: radice } });
       return { ok: true, id: radice };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 /** The decisions taken on a section, newest first, from the audit log. */

@@ -4,7 +4,7 @@
  * are returned apart, so the editor can preview both and import the good ones.
  */
 import { indicatoreSchema, type Indicatore } from "../content/blocks";
-import { interpretaNumero } from "../numbers-parse";
+import { interpretaNumero } from "../numbers/parse";
 
 export interface ErroreRiga {
   /** 1-based, as the spreadsheet shows it: the header is row 1. */

@@ -3,7 +3,7 @@
  * Excel exports them) and XLSX. Every cell becomes the text a person would type, so
  * the same Italian number parser handles a CSV "1.234,5" and an XLSX number cell.
  */
-import { formatNumero } from "../numbers";
+import { formatNumero } from "../numbers/format";
 
 /** The largest sheet accepted, header included. */
 export const MAX_RIGHE = 5000;

@@ -5,7 +5,7 @@
  * is not: each row is a series, each column a year.
  */
 import { serieSchema, type Serie } from "../content/blocks";
-import { interpretaCella } from "../numbers-parse";
+import { interpretaCella } from "../numbers/parse";
 import { cella, nomeColonna, rigaVuota, type ErroreRiga } from "./indicators";
 
 export interface OpzioniSerie {

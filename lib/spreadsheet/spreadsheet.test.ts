@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { interpretaCella, interpretaNumero } from "../numbers-parse";
+import { interpretaCella, interpretaNumero } from "../numbers/parse";
 import {
   MAX_RIGHE,
   incollaTabella,

@@ -8,9 +8,10 @@ import { SectionTable } from "@/app/_components/SectionTable";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { edizioniInLavorazione } from "@/lib/editions/lifecycle-queries";
-import { ETICHETTE_STATO_EDIZIONE, edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
-import { formatData } from "@/lib/numbers";
-import { decidi } from "@/lib/policy";
+import { edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
+import { formatData } from "@/lib/numbers/format";
+import { decidi, risorsaSezione } from "@/lib/policy";
 import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
 
 export const metadata: Metadata = { title: "Coordinamento" };
@@ -96,7 +97,7 @@ export default async function Coordinamento() {
   const sezioni = sezioniEdizione(db, ed.id);
   const av = avanzamento(db, ed.id);
   const puoAssegnare = (s: (typeof sezioni)[number]) =>
-    decidi(u.attore, "sezione.assegna", { settoreId: s.settoreId, stato: s.stato, statoEdizione: ed.stato }).consentito;
+    decidi(u.attore, "sezione.assegna", risorsaSezione(s, ed)).consentito;
   const vediRegistro = decidi(u.attore, "audit.leggi").consentito;
   const altre = edizioniInLavorazione(db).filter((e) => e.id !== ed.id);
 

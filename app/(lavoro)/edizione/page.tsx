@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { tutteLeEdizioni } from "@/lib/editions/lifecycle-queries";
-import { ETICHETTE_STATO_EDIZIONE } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Edizioni" };

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { segnaLetteAction } from "@/app/_server/notification-actions";
 import { richiediUtente } from "@/app/_server/session";
 import { elencoNotifiche } from "@/lib/notifications-read";
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra } from "@/lib/numbers/format";
 
 export const metadata: Metadata = { title: "Notifiche" };
 

@@ -5,9 +5,10 @@ import { getDb } from "@/db/client";
 import { sections } from "@/db/schema";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { cercaRegistro, etichettaAzione, leggiFiltri, opzioniFiltri, queryFiltri, type FiltriRegistro, type ParametriRicerca } from "@/lib/audit-query";
+import { cercaRegistro, leggiFiltri, opzioniFiltri, queryFiltri, type FiltriRegistro, type ParametriRicerca } from "@/lib/audit/queries";
+import { etichettaAzione } from "@/lib/audit/vocabolario";
 import { edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
-import { formatData, formatDataOra } from "@/lib/numbers";
+import { formatData, formatDataOra } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Registro delle attività" };

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { edizioneCorrente } from "@/lib/editions/queries";
-import { formatData, formatDataOra } from "@/lib/numbers";
+import { formatData, formatDataOra } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
 import { codaRevisione } from "@/lib/review/queries";
 

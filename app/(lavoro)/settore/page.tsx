@@ -4,7 +4,8 @@ import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SectionTable } from "@/app/_components/SectionTable";
 import { edizioniInLavorazione } from "@/lib/editions/lifecycle-queries";
-import { ETICHETTE_STATO_EDIZIONE, sezioniEdizione } from "@/lib/editions/queries";
+import { sezioniEdizione } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Il mio settore" };

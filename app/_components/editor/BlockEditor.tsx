@@ -111,7 +111,7 @@ export function BlockEditor({
       } else if (r.tipo === "conflitto" && r.corrente) {
         setStato({ k: "conflitto", corrente: r.corrente });
       } else if (r.tipo === "sessione_scaduta") {
-        setStato({ k: "sessione", messaggio: r.messaggio });
+        setStato({ k: "sessione", messaggio: `${r.messaggio} Quanto hai scritto è conservato in questo browser.` });
       } else {
         setStato({ k: "negato", messaggio: r.messaggio });
       }

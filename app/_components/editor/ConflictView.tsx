@@ -1,7 +1,7 @@
 "use client";
 
 import type { Blocco } from "@/lib/content/blocks";
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra } from "@/lib/numbers/format";
 import { SectionContent } from "../report/SectionContent";
 
 /** Both versions side by side, rendered as the report would show them; the user decides. */

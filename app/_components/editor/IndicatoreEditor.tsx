@@ -2,7 +2,7 @@
 
 import { confrontoConBase, MOTIVI_SENZA_CONFRONTO, valorePrecedente } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
-import { formatValore } from "@/lib/numbers";
+import { formatValore } from "@/lib/numbers/format";
 import { CampoNumero, CampoScelta, CampoSpunta, CampoTesto, sotto } from "./fields";
 import type { EditorProps } from "./types";
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Scheda } from "@/lib/content/blocks";
 import { documentoVuoto } from "@/lib/content/clean-rich-text";
-import { formatValore } from "@/lib/numbers";
+import { formatValore } from "@/lib/numbers/format";
 import { CampoNumero, CampoSpunta, CampoTesto, ListaTesti, Messaggi, sotto } from "./fields";
 import { UNITA_COMUNI } from "./IndicatoreEditor";
 import { RichTextEditor, erroreSotto } from "./RichTextEditor";

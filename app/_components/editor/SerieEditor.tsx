@@ -10,7 +10,7 @@ import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import type { Serie } from "@/lib/content/blocks";
 import { graficoDisegnabile, opzioniGrafico } from "@/lib/charts";
 import { erroriCelle, incollaInSerie, prossimaCategoria, riallineaTesti, testiDaSerie } from "@/lib/grid";
-import { interpretaCella } from "@/lib/numbers-parse";
+import { interpretaCella } from "@/lib/numbers/parse";
 import { incollaTabella } from "@/lib/spreadsheet";
 import { CampoScelta, CampoSpunta, CampoTesto, descrittori, Messaggi } from "./fields";
 import { SerieDataTable } from "../report/SerieDataTable";

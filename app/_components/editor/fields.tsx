@@ -5,8 +5,8 @@
  * its error next to it (aria-invalid + aria-describedby), and keeps what was typed.
  */
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { interpretaNumero, type NumeroInterpretato } from "@/lib/numbers-parse";
-import { formatNumero } from "@/lib/numbers";
+import { interpretaNumero, type NumeroInterpretato } from "@/lib/numbers/parse";
+import { formatNumero } from "@/lib/numbers/format";
 
 export function Messaggi({ id, errore, avviso, aiuto }: { id: string; errore?: string; avviso?: string; aiuto?: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import { rigaBase } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
-import { formatValore } from "@/lib/numbers";
+import { formatValore } from "@/lib/numbers/format";
 import { NoteRef } from "./NoteRef";
 
 function confronto(c: NonNullable<Indicatore["confronti"]>[number]): string {

@@ -1,6 +1,6 @@
 import type { Scheda } from "@/lib/content/blocks";
 import type { Note } from "@/lib/content/notes";
-import { formatValore } from "@/lib/numbers";
+import { formatValore } from "@/lib/numbers/format";
 import { NoteRef } from "./NoteRef";
 import { RichText } from "./RichText";
 

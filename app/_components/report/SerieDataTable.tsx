@@ -1,5 +1,5 @@
 import type { Serie } from "@/lib/content/blocks";
-import { formatValore } from "@/lib/numbers";
+import { formatValore } from "@/lib/numbers/format";
 
 /** A series' numbers as an accessible table: the chart's twin for screen readers and for checking. */
 export function SerieDataTable({ serie, didascalia }: { serie: Serie; didascalia: string }) {

@@ -1,5 +1,5 @@
 import type { Tabella } from "@/lib/content/blocks";
-import { formatNumero } from "@/lib/numbers";
+import { formatNumero } from "@/lib/numbers/format";
 import { NoteRef } from "./NoteRef";
 
 export function TabellaView({ b, note }: { b: Tabella; note: number[] }) {

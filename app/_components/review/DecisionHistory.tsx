@@ -1,4 +1,4 @@
-import { formatDataOra } from "@/lib/numbers";
+import { formatDataOra } from "@/lib/numbers/format";
 
 const NOMI: Record<string, string> = {
   "sezione.invia": "Inviata alla revisione",

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { cambiamentiDelleRevisioni } from "@/lib/publication/errata";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaEdizione } from "../_lib/carica";
-import { formatGiorno } from "@/lib/numbers";
+import { formatGiorno } from "@/lib/numbers/format";
 import { Errata } from "../_components/Errata";
 import { Briciole } from "../_components/Briciole";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PaginaCambiata } from "@/lib/publication/errata";
 import type { Revisione } from "@/lib/publication/queries";
-import { formatGiorno } from "@/lib/numbers";
+import { formatGiorno } from "@/lib/numbers/format";
 
 /** The public list of corrections: every revision after the first, newest first, then the original. */
 const CAMBIO: Record<PaginaCambiata["cambio"], string> = { modificata: "", aggiunta: " (aggiunta)", tolta: " (tolta)" };

@@ -11,8 +11,9 @@ import { SectionTable } from "@/app/_components/SectionTable";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { slugPubblico } from "@/lib/editions/lifecycle";
 import { edizioneDaSlug, ETICHETTE_PASSO, firmaEdizione, passiEdizione } from "@/lib/editions/lifecycle-queries";
-import { ETICHETTE_STATO_EDIZIONE, sezioniEdizione } from "@/lib/editions/queries";
-import { formatDataOra } from "@/lib/numbers";
+import { sezioniEdizione } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
+import { formatDataOra } from "@/lib/numbers/format";
 import { decidi, type AzioneEdizione } from "@/lib/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {

@@ -1,7 +1,8 @@
 /** The audit log as CSV, with the same filters and the same permission as /registro. */
 import { getDb } from "@/db/client";
 import { utenteCorrente } from "@/app/_server/session";
-import { leggiFiltri, oggiRoma, righeCsv } from "@/lib/audit-query";
+import { leggiFiltri, righeCsv } from "@/lib/audit/queries";
+import { oggiRoma } from "@/lib/numbers/calendario";
 import { decidi } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";

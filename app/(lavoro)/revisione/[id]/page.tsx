@@ -12,11 +12,10 @@ import { DiffView } from "@/app/_components/review/DiffView";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { diffSezione } from "@/lib/diff";
 import { caricaSezione } from "@/lib/editions/queries";
-import { formatData } from "@/lib/numbers";
-import { decidi } from "@/lib/policy";
+import { formatData } from "@/lib/numbers/format";
+import { decidi, risorsaSezione, azioniPossibili } from "@/lib/policy";
 import { baseConfronto } from "@/lib/review/queries";
 import { commentiSezione, decisioniSezione } from "@/lib/review/service";
-import { azioniPossibili } from "@/lib/workflow";
 
 export const metadata: Metadata = { title: "Revisione della sezione" };
 
@@ -26,7 +25,7 @@ export default async function RevisionePagina({ params }: { params: Promise<{ id
   const db = getDb();
   const s = caricaSezione(db, Number((await params).id));
   if (!s) notFound();
-  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  const risorsa = risorsaSezione(s, s.edizione);
   consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
   const base = baseConfronto(db, s.id);
   const voci = base ? diffSezione(base.contenuto, s.blocchi.map((b) => b.dati)) : null;

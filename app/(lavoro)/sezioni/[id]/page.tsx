@@ -10,8 +10,8 @@ import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
 import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
 import { commentiSezione, decisioniSezione } from "@/lib/review/service";
 import { caricaSezione } from "@/lib/editions/queries";
-import { formatData } from "@/lib/numbers";
-import { decidi } from "@/lib/policy";
+import { formatData } from "@/lib/numbers/format";
+import { decidi, risorsaSezione } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Sezione" };
 
@@ -21,7 +21,7 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
   const id = Number((await params).id);
   const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
   if (!s) notFound();
-  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  const risorsa = risorsaSezione(s, s.edizione);
   consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
   const modificabile = decidi(u.attore, "sezione.modifica", risorsa).consentito;
   const daRivedere = s.stato === "inviata" && decidi(u.attore, "sezione.approva", risorsa).consentito;

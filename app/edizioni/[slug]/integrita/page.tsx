@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDataOra, formatGiorno } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers/format";
 import { base, caricaPubblicazione } from "../../_lib/carica";
 import { Briciole } from "../../_components/Briciole";
 

@@ -9,7 +9,7 @@ import { Impronta } from "@/app/_components/lifecycle/Impronta";
 import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
 import { istantanea } from "@/lib/editions/lifecycle";
 import { datiCongelati, edizioneDaSlug } from "@/lib/editions/lifecycle-queries";
-import { ETICHETTE_STATO_EDIZIONE } from "@/lib/editions/queries";
+import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {

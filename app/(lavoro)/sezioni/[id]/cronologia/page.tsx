@@ -7,8 +7,8 @@ import { richiediUtente } from "@/app/_server/session";
 import { RestoreButton } from "@/app/_components/RestoreButton";
 import { elencoRevisioni } from "@/lib/blocks/service";
 import { caricaSezione } from "@/lib/editions/queries";
-import { formatDataOra } from "@/lib/numbers";
-import { decidi } from "@/lib/policy";
+import { formatDataOra } from "@/lib/numbers/format";
+import { decidi, risorsaSezione } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Cronologia della sezione" };
 
@@ -20,7 +20,7 @@ export default async function Cronologia({ params }: { params: Promise<{ id: str
   const db = getDb();
   const s = Number.isInteger(id) ? caricaSezione(db, id) : null;
   if (!s) notFound();
-  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  const risorsa = risorsaSezione(s, s.edizione);
   consentiOppure403(decidi(u.attore, "sezione.leggi", risorsa));
   const puoRipristinare = decidi(u.attore, "sezione.modifica", risorsa).consentito;
   const revisioni = elencoRevisioni(db, id);

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { caricaSezione } from "@/lib/editions/queries";
-import { decidi } from "@/lib/policy";
+import { decidi, risorsaSezione } from "@/lib/policy";
 import { ImportForm } from "./ImportForm";
 
 export const metadata: Metadata = { title: "Importa da foglio di calcolo" };
@@ -14,7 +14,7 @@ export default async function Importa({ params }: { params: Promise<{ id: string
   const u = await richiediUtente();
   const s = caricaSezione(getDb(), Number((await params).id));
   if (!s) notFound();
-  consentiOppure403(decidi(u.attore, "sezione.modifica", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  consentiOppure403(decidi(u.attore, "sezione.modifica", risorsaSezione(s, s.edizione)));
   return (
     <>
       <p><Link href={`/sezioni/${s.id}/modifica`}>← Torna all&apos;editor</Link></p>

@@ -9,10 +9,9 @@ import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
 import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
 import { etichettaCampo } from "@/lib/review/fields";
 import { commentiSezione } from "@/lib/review/service";
-import { azioniPossibili } from "@/lib/workflow";
+import { azioniPossibili, decidi, risorsaSezione } from "@/lib/policy";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { caricaSezione } from "@/lib/editions/queries";
-import { decidi } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Modifica sezione" };
 
@@ -21,7 +20,7 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
   const id = Number((await params).id);
   const s = Number.isInteger(id) ? caricaSezione(getDb(), id) : null;
   if (!s) notFound();
-  const risorsa = { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato };
+  const risorsa = risorsaSezione(s, s.edizione);
   consentiOppure403(decidi(u.attore, "sezione.modifica", risorsa));
   const commenti = commentiSezione(getDb(), s.id);
   // Open comments appear beside the field they are about, in every block's form.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
-import { formatDataOra, formatGiorno } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers/format";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaRevisione } from "../../../_lib/carica";
 import { Briciole } from "../../../_components/Briciole";

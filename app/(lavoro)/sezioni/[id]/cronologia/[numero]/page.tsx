@@ -8,8 +8,8 @@ import { SectionContent } from "@/app/_components/report/SectionContent";
 import { elencoRevisioni } from "@/lib/blocks/service";
 import type { Blocco } from "@/lib/content/blocks";
 import { caricaSezione } from "@/lib/editions/queries";
-import { formatDataOra } from "@/lib/numbers";
-import { decidi } from "@/lib/policy";
+import { formatDataOra } from "@/lib/numbers/format";
+import { decidi, risorsaSezione } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Revisione" };
 
@@ -20,7 +20,7 @@ export default async function Revisione({ params }: { params: Promise<{ id: stri
   const db = getDb();
   const s = caricaSezione(db, Number(p.id));
   if (!s) notFound();
-  consentiOppure403(decidi(u.attore, "sezione.leggi", { settoreId: s.settoreId, stato: s.stato, statoEdizione: s.edizione.stato }));
+  consentiOppure403(decidi(u.attore, "sezione.leggi", risorsaSezione(s, s.edizione)));
   const r = elencoRevisioni(db, s.id).find((x) => x.numero === Number(p.numero));
   if (!r) notFound();
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
-import { formatDataOra, formatGiorno } from "@/lib/numbers";
+import { formatDataOra, formatGiorno } from "@/lib/numbers/format";
 import { indirizzoRevisione } from "@/lib/publication/file-pubblici";
 import { periodo } from "@/lib/publication/indice";
 import { base, caricaRevisione } from "../../../../_lib/carica";

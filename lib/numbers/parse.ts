@@ -5,7 +5,7 @@
  * The inverse of `formatValore` in ./numbers: values come back whole (1800000),
  * with the scale only remembered for printing.
  */
-import { formatNumero, type Scala } from "./numbers";
+import { formatNumero, type Scala } from "./format";
 
 export interface NumeroInterpretato {
   valore: number;

@@ -3,36 +3,14 @@
  * Days in the filters are Italian calendar days (Europe/Rome); the log stores UTC.
  */
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { auditLog, sections, settori, users } from "../db/schema";
-import { formatData, formatDataOra } from "./numbers";
-import { z } from "./zod-it";
-
-/** What each recorded action means, in Italian. Actions not listed are shown as stored. */
-export const ETICHETTE_AZIONE: Record<string, string> = {
-  accesso: "Accesso",
-  "accesso.fallito": "Accesso non riuscito",
-  "accesso.bloccato": "Accesso bloccato per troppi tentativi",
-  uscita: "Uscita",
-  "blocco.modifica": "Modifica di un blocco",
-  "blocco.aggiungi": "Aggiunta di un blocco",
-  "blocco.elimina": "Eliminazione di un blocco",
-  "blocco.sposta": "Spostamento di un blocco",
-  "blocco.importa": "Importazione di dati da foglio di calcolo",
-  "sezione.ripristina": "Ripristino di una revisione",
-  "sezione.invia": "Invio alla revisione",
-  "sezione.approva": "Approvazione",
-  "sezione.richiedi_modifiche": "Richiesta di modifiche",
-  "sezione.riapri": "Riapertura di una sezione approvata",
-  "commento.aggiungi": "Nuovo commento",
-  "commento.risolvi": "Commento risolto",
-  "commento.riapri": "Commento riaperto",
-  "sezione.scadenza": "Cambio di scadenza",
-  "edizione.importa": "Importazione di un'edizione",
-  "promemoria.scadenza": "Promemoria di scadenza",
-};
-
-export const etichettaAzione = (azione: string): string => ETICHETTE_AZIONE[azione] ?? azione;
+import "server-only";
+import type { Db } from "../../db/client";
+import { auditLog, sections, settori, users } from "../../db/schema";
+import { giornoDopo, giornoReale, inizioGiornoRoma } from "../numbers/calendario";
+import { formatData, formatDataOra } from "../numbers/format";
+import { ETICHETTE_STATO_EDIZIONE, ETICHETTE_STATO_SEZIONE } from "../workflow";
+import { z } from "../zod-it";
+import { AZIONI_AUDIT, etichettaAzione } from "./vocabolario";
 
 export interface FiltriRegistro {
   userId?: number;
@@ -71,54 +49,6 @@ export interface PaginaRegistro {
   pagina: number;
   pagine: number;
   perPagina: number;
-}
-
-// ---------------------------------------------------------------- days in Italian time
-
-/** True for a real calendar day written "YYYY-MM-DD" (not 2017-02-30). */
-export function giornoReale(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [a, me, g] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(a, me - 1, g));
-  return d.getUTCFullYear() === a && d.getUTCMonth() === me - 1 && d.getUTCDate() === g;
-}
-
-const orologioRoma = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Europe/Rome",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-/** Milliseconds Italian wall-clock time is ahead of UTC at instant `t` (1h or 2h). */
-function scartoRomaMs(t: number): number {
-  const parti = orologioRoma.formatToParts(new Date(t));
-  const v = (tipo: Intl.DateTimeFormatPartTypes) => Number(parti.find((p) => p.type === tipo)!.value);
-  const parete = Date.UTC(v("year"), v("month") - 1, v("day"), v("hour"), v("minute"), v("second"));
-  return parete - Math.floor(t / 1000) * 1000;
-}
-
-/** The UTC instant (ISO) at which an Italian calendar day begins. Midnight is never skipped by DST in Italy. */
-export function inizioGiornoRoma(giorno: string): string {
-  const [a, m, g] = giorno.split("-").map(Number);
-  const parete = Date.UTC(a, m - 1, g);
-  const stima = parete - scartoRomaMs(parete);
-  return new Date(parete - scartoRomaMs(stima)).toISOString();
-}
-
-export function giornoDopo(giorno: string): string {
-  const [a, m, g] = giorno.split("-").map(Number);
-  return new Date(Date.UTC(a, m - 1, g + 1)).toISOString().slice(0, 10);
-}
-
-/** Today's date in Italy, "YYYY-MM-DD". */
-export function oggiRoma(adesso = new Date()): string {
-  return new Date(adesso.getTime() + scartoRomaMs(adesso.getTime())).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------- search parameters
@@ -241,8 +171,7 @@ export function cercaRegistro(db: Db, filtri: FiltriRegistro, perPagina = 50): P
 export function opzioniFiltri(db: Db) {
   const utenti = db.select({ id: users.id, nome: users.nome, email: users.email }).from(users).orderBy(asc(users.nome), asc(users.email)).all();
   const elencoSettori = db.select({ id: settori.id, nome: settori.nome }).from(settori).orderBy(asc(settori.nome)).all();
-  const azioni = Object.entries(ETICHETTE_AZIONE)
-    .map(([valore, etichetta]) => ({ valore, etichetta }))
+  const azioni = AZIONI_AUDIT.map((valore) => ({ valore, etichetta: etichettaAzione(valore) }))
     .sort((a, b) => a.etichetta.localeCompare(b.etichetta, "it"));
   return { utenti, settori: elencoSettori, azioni };
 }
@@ -274,7 +203,7 @@ const CHIAVI: Record<string, string> = {
 
 const MAX_DETTAGLI = 240;
 
-const STATI: Record<string, string> = { bozza: "Bozza", inviata: "Inviata", da_rivedere: "Da rivedere", approvata: "Approvata" };
+const STATI: Record<string, string> = { ...ETICHETTE_STATO_SEZIONE, ...ETICHETTE_STATO_EDIZIONE };
 
 function valore(v: unknown): string {
   if (v === null || v === undefined) return "—";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatData, formatGiorno, formatNumero, formatValore } from "./numbers";
+import { formatData, formatGiorno, formatNumero, formatValore } from "./format";
 
 describe("formatNumero: numeri all'italiana come nel Bilancio Sociale di Cremona", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatValore, type OpzioniNumero } from "./numbers";
-import { interpretaCella, interpretaNumero, type NumeroInterpretato } from "./numbers-parse";
+import { formatValore, type OpzioniNumero } from "./format";
+import { interpretaCella, interpretaNumero, type NumeroInterpretato } from "./parse";
 
 function numero(testo: string): NumeroInterpretato {
   const esito = interpretaNumero(testo);

@@ -1,21 +1,19 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memoryDb } from "../db/memory";
-import { auditLog, sections, settori } from "../db/schema";
+import { memoryDb } from "../../db/memory";
+import { auditLog, sections, settori } from "../../db/schema";
 import {
   INTESTAZIONE_CSV,
   campoCsv,
   cercaRegistro,
-  giornoDopo,
-  inizioGiornoRoma,
   leggiFiltri,
-  oggiRoma,
   queryFiltri,
   riassumiDettagli,
   righeCsv,
-} from "./audit-query";
-import { importaPacchetto } from "./edition-package/import";
+} from "./queries";
+import { giornoDopo, inizioGiornoRoma, oggiRoma } from "../numbers/calendario";
+import { importaPacchetto } from "../edition-package/import";
 
 function prepara() {
   const db = memoryDb();

@@ -1,0 +1,98 @@
+/**
+ * Every action the audit log records, once: its Italian label and the shape of
+ * its details. `registra` accepts only these, the audit page labels and filters
+ * by them, and code that reads the log as data parses details with these schemas.
+ */
+import { z } from "../zod-it";
+
+const nessuno = z.null().optional();
+const id = z.number().int();
+const statoDaA = z.object({ da: z.string(), a: z.string(), messaggio: z.string().optional() });
+
+/** Why a signature was refused: the signing throttle counts only wrong passwords. */
+export const MOTIVI_FIRMA_RIFIUTATA = ["password errata", "contenuto cambiato"] as const;
+
+const voce = <S extends z.ZodType>(etichetta: string, dettagli: S) => ({ etichetta, dettagli });
+
+export const VOCABOLARIO = {
+  // Access
+  accesso: voce("Accesso", nessuno),
+  "accesso.fallito": voce("Accesso non riuscito", nessuno),
+  "accesso.bloccato": voce("Accesso bloccato per troppi tentativi", nessuno),
+  uscita: voce("Uscita", nessuno),
+  "sessione.revoca": voce("Sessioni chiuse", z.object({ sessioni: z.number().int(), motivo: z.string() })),
+
+  // Blocks and sections
+  "blocco.modifica": voce("Modifica di un blocco", z.object({ blockId: id, version: id })),
+  "blocco.aggiungi": voce("Aggiunta di un blocco", z.object({ blockId: id, tipo: z.string(), posizione: id })),
+  "blocco.elimina": voce("Eliminazione di un blocco", z.object({ blockId: id, tipo: z.string() })),
+  "blocco.sposta": voce("Spostamento di un blocco", z.object({ blockId: id, da: id, a: id })),
+  "blocco.importa": voce("Importazione di dati da foglio di calcolo", z.object({ origine: z.string(), blocchi: id })),
+  "sezione.ripristina": voce("Ripristino di una revisione", z.object({ daRevisione: id, revisione: id })),
+  "sezione.invia": voce("Invio alla revisione", statoDaA),
+  "sezione.approva": voce("Approvazione", statoDaA),
+  "sezione.richiedi_modifiche": voce("Richiesta di modifiche", statoDaA),
+  "sezione.riapri": voce("Riapertura di una sezione approvata", statoDaA),
+  "sezione.scadenza": voce("Cambio di scadenza", z.object({ da: z.string().nullable(), a: z.string().nullable() })),
+  "sezione.assegna": voce("Assegnazione a un settore", z.object({ da: id, a: id, scadenza: z.string().nullable().optional() })),
+  "commento.aggiungi": voce("Nuovo commento", z.object({ commentId: id, blockId: id.nullable().optional(), campo: z.string().nullable().optional() })),
+  "commento.risolvi": voce("Commento risolto", z.object({ commentId: id })),
+  "commento.riapri": voce("Commento riaperto", z.object({ commentId: id })),
+  "promemoria.scadenza": voce("Promemoria di scadenza", z.object({ scadenza: z.string(), superata: z.boolean(), stato: z.string(), destinatari: z.array(id) })),
+
+  // Editions
+  "edizione.importa": voce("Importazione di un'edizione", z.object({ slug: z.string(), sezioni: id, blocchi: id })),
+  "edizione.crea": voce("Creazione di un'edizione", z.object({ slug: z.string(), origine: z.string(), sezioni: id.optional(), blocchi: id.optional() })),
+  "edizione.nuova": voce("Avvio della prossima edizione", z.object({ slug: z.string(), sezioni: id, blocchi: id, basataSuId: id })),
+  "edizione.errata": voce("Avvio di una correzione (errata)", z.object({ slug: z.string(), sezioni: id, blocchi: id, correggeId: id, revisione: id })),
+  "edizione.invia_firma": voce("Invio alla firma", z.object({ sha256: z.string(), revisione: id })),
+  "edizione.ritira": voce("Ritiro dalla firma", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
+  "edizione.rimanda": voce("Firma rimandata al coordinamento", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
+  "edizione.firma": voce("Firma dell'edizione", z.object({ sha256: z.string().nullable(), revisione: id })),
+  "edizione.firma_rifiutata": voce(
+    "Firma non apposta",
+    z.object({ motivo: z.enum(MOTIVI_FIRMA_RIFIUTATA), mostrato: z.string().optional(), congelato: z.string().nullable().optional(), attuale: z.string().optional() }),
+  ),
+  "edizione.pubblica": voce("Pubblicazione", z.object({ slug: z.string(), revisione: id, sha256: z.string().nullable() })),
+
+  // Structure of an edition in preparation
+  "struttura.aggiungi": voce("Aggiunta alla struttura", z.object({ elemento: z.string(), id, titolo: z.string() })),
+  "struttura.modifica": voce("Modifica della struttura", z.object({ elemento: z.string(), id, campi: z.array(z.string()) })),
+  "struttura.sposta": voce("Riordino della struttura", z.object({ elemento: z.string(), id, da: id, a: id })),
+  "struttura.rimuovi": voce("Rimozione dalla struttura", z.object({ elemento: z.string(), id, titolo: z.string(), blocchi: id.optional() })),
+
+  // People and settori
+  "ente.configura": voce("Configurazione dell'ente", z.object({ nome: z.string() })),
+  "utente.crea": voce("Nuovo utente", z.object({ email: z.string(), origine: z.enum(["manuale", "importazione", "configurazione"]).optional() })),
+  "utente.modifica": voce("Modifica di un utente", z.object({ campi: z.array(z.string()) })),
+  "utente.disattiva": voce("Utente disattivato", nessuno),
+  "utente.riattiva": voce("Utente riattivato", nessuno),
+  "utente.ruolo_aggiungi": voce("Ruolo assegnato", z.object({ ruolo: z.string(), settoreId: id.nullable() })),
+  "utente.ruolo_rimuovi": voce("Ruolo tolto", z.object({ ruolo: z.string(), settoreId: id.nullable() })),
+  "utente.importa": voce("Importazione di utenti", z.object({ origine: z.string(), utenti: id })),
+  "utente.invito": voce("Invito inviato", z.object({ scadeIl: z.string() })),
+  "invito.accetta": voce("Invito accettato", nessuno),
+  "password.cambia": voce("Cambio della password", nessuno),
+  "password.reimposta_richiesta": voce("Richiesta di reimpostare la password", nessuno),
+  "password.reimposta": voce("Password reimpostata", nessuno),
+  "settore.crea": voce("Nuovo settore", z.object({ codice: z.string(), nome: z.string() })),
+  "settore.modifica": voce("Modifica di un settore", z.object({ campi: z.array(z.string()) })),
+  "settore.disattiva": voce("Settore disattivato", nessuno),
+  "settore.riattiva": voce("Settore riattivato", nessuno),
+  "settore.unisci": voce("Unione di settori", z.object({ daId: id, inId: id, sezioni: id, ruoli: id })),
+} satisfies Record<string, { etichetta: string; dettagli: z.ZodType }>;
+
+export type AzioneAudit = keyof typeof VOCABOLARIO;
+export type DettagliAudit<A extends AzioneAudit> = z.infer<(typeof VOCABOLARIO)[A]["dettagli"]>;
+
+export const AZIONI_AUDIT = Object.keys(VOCABOLARIO) as AzioneAudit[];
+
+export const isAzioneAudit = (s: string): s is AzioneAudit => Object.hasOwn(VOCABOLARIO, s);
+
+export const etichettaAzione = (azione: string): string => (isAzioneAudit(azione) ? VOCABOLARIO[azione].etichetta : azione);
+
+/** A row's details read back as the typed shape of its action, or null if they do not match it. */
+export function leggiDettagli<A extends AzioneAudit>(azione: A, dettagli: unknown): DettagliAudit<A> | null {
+  const r = VOCABOLARIO[azione].dettagli.safeParse(dettagli ?? undefined);
+  return r.success ? (r.data as DettagliAudit<A>) : null;
+}
