@@ -4,7 +4,12 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx when the policy refuses a page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Uploads through server actions: an edition package (up to 4 MB, lib/editions/crea.ts) and
+    // spreadsheets (up to 5 MB, app/_server/import-actions.ts), with the form's other fields.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 module.exports = nextConfig;

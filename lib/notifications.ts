@@ -7,6 +7,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { mailOutbox, notifications, roleMemberships, sections, users } from "../db/schema";
+import { linkAssoluto } from "./mail/link";
 
 export interface Avviso {
   userIds: number[];
@@ -22,7 +23,7 @@ export function notifica(tx: Pick<Db, "insert" | "select">, a: Avviso): void {
   const destinatari = tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.attivo, true))).all();
   for (const d of destinatari) {
     tx.insert(notifications).values({ userId: d.id, testo: a.oggetto, link: a.link }).run();
-    tx.insert(mailOutbox).values({ destinatario: d.email, oggetto: `[Bilancio Sociale] ${a.oggetto}`, corpo: `${a.testo}\n\nApri: ${a.link}` }).run();
+    tx.insert(mailOutbox).values({ destinatario: d.email, oggetto: `[Bilancio Sociale] ${a.oggetto}`, corpo: `${a.testo}\n\nApri: ${linkAssoluto(a.link)}` }).run();
   }
 }
 

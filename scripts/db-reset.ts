@@ -8,7 +8,7 @@ import path from "node:path";
 import { applyMigrations, databasePath, openDatabase } from "../db/open";
 import { approvato, viviDemo } from "../db/demo-life";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
-import { creaUtentiDemo, UTENTI_DEMO } from "../db/demo-users";
+import { creaUtentiDemo } from "../db/demo-users";
 import { importaPacchetto } from "../lib/edition-package/import";
 
 const DEMO = path.resolve("db/demo/cremona-2014-2016.json");
@@ -24,7 +24,7 @@ async function main() {
     process.exit(1);
   }
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
-  await creaUtentiDemo(db, password);
+  const account = await creaUtentiDemo(db, password);
   await viviDemo(db, password);
   db.$client.close();
 
@@ -33,7 +33,7 @@ async function main() {
   console.log(`  ${EDIZIONE_PUBBLICATA}: firmata e pubblicata (pagina pubblica /edizioni/${EDIZIONE_PUBBLICATA})`);
   console.log(`  ${PROSSIMA_EDIZIONE.slug}: in preparazione, riportata dalla precedente`);
   console.log("\nAccount demo:");
-  for (const u of UTENTI_DEMO) console.log(`  ${u.email.padEnd(34)} ${u.ruolo}${u.settore ? ` (${u.settore})` : ""}`);
+  for (const u of account) console.log(`  ${u.email.padEnd(42)} ${u.ruolo}${u.settore ? ` (${u.settore})` : ""}`);
   console.log(process.env.DEMO_PASSWORD ? "  password: quella in DEMO_PASSWORD" : `  password: ${password}`);
 }
 

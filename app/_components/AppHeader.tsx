@@ -2,23 +2,16 @@ import Link from "next/link";
 import { utenteCorrente } from "@/app/_server/session";
 import { decidi } from "@/lib/policy";
 import { getDb } from "@/db/client";
-import { ente } from "@/db/schema";
+import { nomeEnte } from "@/lib/admin/queries";
+import { ETICHETTE_RUOLO } from "@/lib/ruoli";
 import { IntestazioneSito } from "./IntestazioneSito";
 import { LogoutButton } from "./LogoutButton";
 import { NotificationBell } from "./NotificationBell";
 
-const ETICHETTE_RUOLO = {
-  amministratore: "Amministratore",
-  coordinatore: "Coordinatore",
-  referente: "Referente di settore",
-  assessore: "Assessore",
-  lettore: "Lettore",
-} as const;
-
 /** Bootstrap Italia header: the Comune, the user with their roles, and a link for each home they may use. */
 export async function AppHeader() {
   const u = await utenteCorrente();
-  const nomeEnte = getDb().select({ nome: ente.nome }).from(ente).get()?.nome ?? "Il Comune";
+  const ente = nomeEnte(getDb());
   const voci = u
     ? [
         { href: "/coordinamento", label: "Coordinamento", ok: decidi(u.attore, "coordinamento.accedi").consentito },
@@ -31,7 +24,7 @@ export async function AppHeader() {
     : [];
   return (
     <IntestazioneSito
-      ente={nomeEnte}
+      ente={ente}
       href="/"
       tagline="Rendersi conto per rendere conto"
       destra={

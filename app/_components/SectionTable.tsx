@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { RigaSezione } from "@/lib/editions/queries";
+import type { RigaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
 import { StatoBadge } from "./StatoBadge";
 

@@ -4,13 +4,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { registra } from "@/lib/audit/registra";
 import { verificaCredenziali } from "@/lib/auth/login";
+import { apriSessione, DURATA_MASSIMA_ORE, revocaSessione } from "@/lib/auth/sessioni";
 import { authSecret } from "@/lib/auth/secret";
 import { credenzialiSchema } from "@/lib/auth/schemas";
+import { inTransazione } from "@/lib/servizio";
 
 // Without a configured public URL, take the host from the request (we run behind no other proxy).
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-export const SESSIONE_ORE = 8;
+/** The cookie lasts as long as a session may (lib/auth/sessioni.ts), which also ends it when idle or revoked. */
+export const SESSIONE_ORE = DURATA_MASSIMA_ORE;
 
 function indirizzo(headers: Record<string, unknown> | undefined): string {
   const xff = headers?.["x-forwarded-for"];
@@ -32,23 +35,33 @@ export const authOptions: NextAuthOptions = {
         const esito = await verificaCredenziali(getDb(), parsed.data.email, parsed.data.password, indirizzo(req?.headers));
         // The message travels to the login form; it never says whether the email exists.
         if (!esito.ok) throw new Error(esito.messaggio);
-        return { id: String(esito.userId), name: esito.nome, email: esito.email };
+        // A revocable session: the cookie carries its id, and every request checks its row.
+        const sid = apriSessione(getDb(), esito.userId, { ip: indirizzo(req?.headers) });
+        return { id: String(esito.userId), name: esito.nome, email: esito.email, sid };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sid = (user as { sid?: string }).sid;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid };
+      return { ...session, uid: token.uid, sid: token.sid };
     },
   },
   events: {
     signOut({ token }) {
       const uid = typeof token?.uid === "number" ? token.uid : null;
-      registra(getDb(), { userId: uid, attore: token?.email ?? null, azione: "uscita" });
+      const sid = typeof token?.sid === "string" ? token.sid : null;
+      inTransazione(getDb(), (tx) => {
+        // The cookie may have been copied: the session ends here, not when the cookie expires.
+        if (sid) revocaSessione(tx, sid);
+        registra(tx, { userId: uid, attore: token?.email ?? null, azione: "uscita" });
+      });
     },
   },
 };

@@ -16,7 +16,7 @@ import { chiCorrente } from "./session";
 
 export const MESSAGGIO_SESSIONE_SCADUTA = "La sessione è scaduta: accedi di nuovo.";
 
-export type SessioneScaduta = { ok: false; tipo: "sessione_scaduta"; messaggio: string };
+export type SessioneScaduta = { ok: false; tipo: "sessione_scaduta"; messaggio: string; campi?: Record<string, string> };
 export type RichiestaNonValida = { ok: false; tipo: "non_valido"; messaggio: string; errori: ErroreCampo[]; campi: Record<string, string> };
 /** What every action answers: the service's own result, or one of the two refusals this layer makes. */
 export type Risposta<R> = CampiAggiunti<R> | SessioneScaduta | RichiestaNonValida;

@@ -1,14 +1,13 @@
 "use server";
 
-/** The edition's lifecycle steps: zod-validated here, then lib/editions/lifecycle checks policy, state and version. */
+/** The edition's lifecycle steps, through the one action wrapper; lib/editions/lifecycle checks policy, state and version. */
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
+import type { Chi } from "@/lib/servizio";
 import { avviaNuovaEdizione } from "@/lib/editions/carry-forward";
 import { avviaErrata, firma, inviaAllaFirma, pubblica, rimandaAlCoordinamento, ritiraDallaFirma } from "@/lib/editions/lifecycle";
 import { z } from "@/lib/zod-it";
-import { chiCorrente } from "./session";
-
-const SCADUTA = { ok: false as const, tipo: "sessione_scaduta" as const, messaggio: "La sessione è scaduta: accedi di nuovo." };
+import { azione } from "./azione";
 
 const id = z.number().int().positive();
 const version = z.number().int().positive();
@@ -25,75 +24,49 @@ const passoSchema = z.discriminatedUnion("passo", [
 
 export type PassoInput = z.input<typeof passoSchema>;
 
-export type EsitoPasso =
-  | { ok: true; vai?: string }
-  | { ok: false; messaggio: string; /** The form field the message belongs to. */ campo?: "motivo" | "password" };
-
 function aggiorna() {
   revalidatePath("/edizione", "layout");
   revalidatePath("/coordinamento");
 }
 
-export async function passoEdizioneAction(input: PassoInput): Promise<EsitoPasso> {
-  const chi = await chiCorrente();
-  if (!chi) return SCADUTA;
-  const r = passoSchema.safeParse(input);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const campo = issue?.path[0] === "motivo" || issue?.path[0] === "password" ? issue.path[0] : undefined;
-    return { ok: false, messaggio: issue?.message ?? "Richiesta non valida.", campo };
-  }
+type EsitoPasso = { ok: true; vai?: string } | { ok: false; tipo: string; messaggio: string; campi?: Record<string, string> };
+
+/** Runs one step; a refusal that concerns a field (the password, the reason) names it in `campi`. */
+async function eseguiPasso(chi: Chi, p: z.output<typeof passoSchema>): Promise<EsitoPasso> {
   const db = getDb();
-  const p = r.data;
   switch (p.passo) {
-    case "invia_firma": {
-      const e = inviaAllaFirma(db, chi, p);
-      if (!e.ok) return { ok: false, messaggio: e.messaggio };
-      break;
-    }
+    case "invia_firma":
+      return inviaAllaFirma(db, chi, p);
     case "ritira":
-    case "rimanda": {
-      const e = (p.passo === "ritira" ? ritiraDallaFirma : rimandaAlCoordinamento)(db, chi, p);
-      if (!e.ok) return { ok: false, messaggio: e.messaggio };
-      break;
-    }
+      return ritiraDallaFirma(db, chi, p);
+    case "rimanda":
+      return rimandaAlCoordinamento(db, chi, p);
     case "firma": {
       const e = await firma(db, chi, { editionId: p.editionId, sha256Mostrato: p.sha256, password: p.password });
-      if (!e.ok) return { ok: false, messaggio: e.messaggio, campo: e.tipo === "password_errata" ? "password" : undefined };
-      break;
+      return e.ok || e.tipo !== "password_errata" ? e : { ...e, campi: { password: e.messaggio } };
     }
     case "pubblica": {
       const e = pubblica(db, chi, p);
-      if (!e.ok) return { ok: false, messaggio: e.messaggio };
+      if (!e.ok) return e;
       // The public pages of this edition are cached: the new revision replaces them.
       revalidatePath("/edizioni", "layout");
-      aggiorna();
       return { ok: true, vai: `/edizioni/${e.slug}` };
     }
     case "errata": {
       const e = avviaErrata(db, chi, p);
-      if (!e.ok) return { ok: false, messaggio: e.messaggio, campo: "motivo" };
-      aggiorna();
-      return { ok: true, vai: `/edizione/${e.slug}` };
+      return e.ok ? { ok: true, vai: `/edizione/${e.slug}` } : { ...e, campi: { motivo: e.messaggio } };
     }
   }
-  aggiorna();
-  return { ok: true };
 }
 
-export type EsitoNuovaEdizione = { ok: true; vai: string } | { ok: false; messaggio: string; errori: Partial<Record<"slug" | "titolo" | "annoInizio" | "annoFine", string>> };
+export const passoEdizioneAction = azione({ input: passoSchema, esegui: eseguiPasso, dopo: aggiorna });
 
 /** The next edition, carried forward from a published one; fields are validated by lib/editions/carry-forward. */
-export async function nuovaEdizioneAction(input: { da: string; slug: string; titolo: string; annoInizio: string; annoFine: string }): Promise<EsitoNuovaEdizione> {
-  const chi = await chiCorrente();
-  if (!chi) return { ...SCADUTA, errori: {} };
-  const r = z.object({ da: z.string().min(1).max(100), slug: z.string().max(200), titolo: z.string().max(1000), annoInizio: z.string().max(10), annoFine: z.string().max(10) }).safeParse(input);
-  if (!r.success) return { ok: false, messaggio: "Richiesta non valida.", errori: {} };
-  const e = avviaNuovaEdizione(getDb(), chi, r.data);
-  if (!e.ok) {
-    const errori = e.tipo === "non_valido" ? Object.fromEntries(e.errori.map((x) => [x.campo, x.messaggio])) : {};
-    return { ok: false, messaggio: e.messaggio, errori };
-  }
-  aggiorna();
-  return { ok: true, vai: `/edizione/${e.slug}` };
-}
+export const nuovaEdizioneAction = azione({
+  input: z.object({ da: z.string().min(1).max(100), slug: z.string().max(200), titolo: z.string().max(1000), annoInizio: z.string().max(10), annoFine: z.string().max(10) }),
+  esegui: (chi, i) => {
+    const e = avviaNuovaEdizione(getDb(), chi, i);
+    return e.ok ? { ok: true as const, vai: `/edizione/${e.slug}` } : e;
+  },
+  dopo: aggiorna,
+});

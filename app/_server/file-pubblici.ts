@@ -6,17 +6,8 @@
  */
 import { getDb } from "@/db/client";
 import { datiCsv } from "@/lib/publication/csv";
-import {
-  cacheControl,
-  etag,
-  etagCorrisponde,
-  FILE_PUBBLICI,
-  indirizzoRevisione,
-  nomeFileScaricato,
-  numeroRevisioneUrl,
-  sha256Byte,
-  type TipoFile,
-} from "@/lib/publication/file-pubblici";
+import { cacheControl, etag, etagCorrisponde, FILE_PUBBLICI, indirizzoRevisione, nomeFileScaricato, numeroRevisioneUrl, type TipoFile } from "@/lib/publication/file-pubblici";
+import { sha256 } from "@/lib/sha256";
 import { pdfEdizione, PdfNonDisponibile } from "@/lib/publication/pdf";
 import { pubblicazione, type Pubblicazione } from "@/lib/publication/queries";
 import { schemaDatiJson } from "@/lib/publication/schema-json";
@@ -46,7 +37,7 @@ function csvDi(p: Pubblicazione): Corpo {
   let c = csvFatti.get(p.sha256);
   if (!c) {
     const byte = datiCsv(p.dati);
-    c = { byte, sha256: sha256Byte(byte) };
+    c = { byte, sha256: sha256(byte) };
     if (csvFatti.size >= 16) csvFatti.delete(csvFatti.keys().next().value!);
     csvFatti.set(p.sha256, c);
   }
@@ -59,7 +50,7 @@ const produttori: Record<TipoFile, (p: Pubblicazione) => Corpo | Promise<Corpo>>
   csv: csvDi,
   schema: () => {
     const byte = schemaDatiJson();
-    return { byte, sha256: sha256Byte(byte) };
+    return { byte, sha256: sha256(byte) };
   },
   pdf: async (p) => {
     const byte = await pdfEdizione({
@@ -72,7 +63,7 @@ const produttori: Record<TipoFile, (p: Pubblicazione) => Corpo | Promise<Corpo>>
       pubblicataIl: p.pubblicataIl,
       modifiche: p.modifiche,
     });
-    return { byte, sha256: sha256Byte(byte), disposition: `inline; filename="${nomeFileScaricato(p.slug, p.revisione, "pdf")}"` };
+    return { byte, sha256: sha256(byte), disposition: `inline; filename="${nomeFileScaricato(p.slug, p.revisione, "pdf")}"` };
   },
 };
 

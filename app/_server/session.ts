@@ -1,17 +1,34 @@
-/** Who is asking, read fresh from the database on every request (roles and `active` included). */
+/**
+ * Who is asking, read fresh from the database on every request (roles and `active` included).
+ * The cookie is not enough: its session row (lib/auth/sessioni.ts) must still be open, not idle
+ * for more than 30 minutes nor older than 8 hours, and belong to an active user.
+ */
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { caricaUtente, type Utente } from "@/lib/auth/actor";
+import { usaSessione } from "@/lib/auth/sessioni";
 import type { Chi } from "@/lib/servizio";
 import { authOptions } from "./auth";
 
-export const utenteCorrente = cache(async (): Promise<Utente | null> => {
-  const session = await getServerSession(authOptions);
-  const uid = (session as { uid?: unknown } | null)?.uid;
-  return typeof uid === "number" ? caricaUtente(getDb(), uid) : null;
+const sessioneCorrente = cache(async (): Promise<{ uid: number; sid: string } | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: unknown; sid?: unknown } | null;
+  const { uid, sid } = session ?? {};
+  if (typeof uid !== "number" || typeof sid !== "string") return null;
+  const v = usaSessione(getDb(), sid);
+  return v.ok && v.userId === uid ? { uid, sid } : null;
 });
+
+export const utenteCorrente = cache(async (): Promise<Utente | null> => {
+  const s = await sessioneCorrente();
+  return s ? caricaUtente(getDb(), s.uid) : null;
+});
+
+/** The id of the current request's open session (to keep it when ending the user's others), or null. */
+export async function idSessioneCorrente(): Promise<string | null> {
+  return (await sessioneCorrente())?.sid ?? null;
+}
 
 /** The current user, or a redirect to the login page. */
 export async function richiediUtente(): Promise<Utente> {

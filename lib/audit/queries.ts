@@ -4,7 +4,9 @@
  */
 import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import "server-only";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
+import { edizioneCorrente } from "../editions/queries";
+import { sezioniEdizione } from "../sections/queries";
 import { auditLog, sections, settori, users } from "../../db/schema";
 import { giornoDopo, giornoReale, inizioGiornoRoma } from "../numbers/calendario";
 import { formatData, formatDataOra } from "../numbers/format";
@@ -167,13 +169,22 @@ export function cercaRegistro(db: Db, filtri: FiltriRegistro, perPagina = 50): P
   return { righe, totale, pagina, pagine, perPagina };
 }
 
-/** The people, settori and actions to offer in the filters. */
-export function opzioniFiltri(db: Db) {
+/**
+ * The people, settori, sections and actions to offer in the filters. Sections are the
+ * current edition's; one filtered from another edition (e.g. from a link) stays
+ * selectable, so the form shows what is filtered.
+ */
+export function opzioniFiltri(db: Tx, filtri: FiltriRegistro = {}) {
   const utenti = db.select({ id: users.id, nome: users.nome, email: users.email }).from(users).orderBy(asc(users.nome), asc(users.email)).all();
   const elencoSettori = db.select({ id: settori.id, nome: settori.nome }).from(settori).orderBy(asc(settori.nome)).all();
-  const azioni = AZIONI_AUDIT.map((valore) => ({ valore, etichetta: etichettaAzione(valore) }))
-    .sort((a, b) => a.etichetta.localeCompare(b.etichetta, "it"));
-  return { utenti, settori: elencoSettori, azioni };
+  const azioni = AZIONI_AUDIT.map((valore) => ({ valore, etichetta: etichettaAzione(valore) })).sort((a, b) => a.etichetta.localeCompare(b.etichetta, "it"));
+  const ed = edizioneCorrente(db);
+  const sezioni = ed ? sezioniEdizione(db, ed.id).map((s) => ({ id: s.id, titolo: s.titolo })) : [];
+  if (filtri.sectionId && !sezioni.some((s) => s.id === filtri.sectionId)) {
+    const altra = db.select({ id: sections.id, titolo: sections.titolo }).from(sections).where(eq(sections.id, filtri.sectionId)).get();
+    sezioni.unshift(altra ? { id: altra.id, titolo: `${altra.titolo} (altra edizione)` } : { id: filtri.sectionId, titolo: `Sezione n. ${filtri.sectionId}` });
+  }
+  return { utenti, settori: elencoSettori, azioni, sezioni, edizione: ed?.titolo ?? null };
 }
 
 // ---------------------------------------------------------------- details

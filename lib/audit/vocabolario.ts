@@ -45,15 +45,15 @@ export const VOCABOLARIO = {
   "edizione.crea": voce("Creazione di un'edizione", z.object({ slug: z.string(), origine: z.string(), sezioni: id.optional(), blocchi: id.optional() })),
   "edizione.nuova": voce("Avvio della prossima edizione", z.object({ slug: z.string(), sezioni: id, blocchi: id, basataSuId: id })),
   "edizione.errata": voce("Avvio di una correzione (errata)", z.object({ slug: z.string(), sezioni: id, blocchi: id, correggeId: id, revisione: id })),
-  "edizione.invia_firma": voce("Invio alla firma", z.object({ sha256: z.string(), revisione: id })),
-  "edizione.ritira": voce("Ritiro dalla firma", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
-  "edizione.rimanda": voce("Firma rimandata al coordinamento", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
-  "edizione.firma": voce("Firma dell'edizione", z.object({ sha256: z.string().nullable(), revisione: id })),
+  "edizione.invia_firma": voce("Inviata alla firma", z.object({ sha256: z.string(), revisione: id })),
+  "edizione.ritira": voce("Ritirata dalla firma", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
+  "edizione.rimanda": voce("Rimandata al coordinamento", z.object({ motivo: z.string(), sha256: z.string().nullable() })),
+  "edizione.firma": voce("Firmata", z.object({ sha256: z.string().nullable(), revisione: id })),
   "edizione.firma_rifiutata": voce(
     "Firma non apposta",
     z.object({ motivo: z.enum(MOTIVI_FIRMA_RIFIUTATA), mostrato: z.string().optional(), congelato: z.string().nullable().optional(), attuale: z.string().optional() }),
   ),
-  "edizione.pubblica": voce("Pubblicazione", z.object({ slug: z.string(), revisione: id, sha256: z.string().nullable() })),
+  "edizione.pubblica": voce("Pubblicata", z.object({ slug: z.string(), revisione: id, sha256: z.string().nullable() })),
 
   // Structure of an edition in preparation
   "struttura.aggiungi": voce("Aggiunta alla struttura", z.object({ elemento: z.string(), id, titolo: z.string() })),
@@ -63,23 +63,23 @@ export const VOCABOLARIO = {
 
   // People and settori
   "ente.configura": voce("Configurazione dell'ente", z.object({ nome: z.string() })),
-  "utente.crea": voce("Nuovo utente", z.object({ email: z.string(), origine: z.enum(["manuale", "importazione", "configurazione"]).optional() })),
-  "utente.modifica": voce("Modifica di un utente", z.object({ campi: z.array(z.string()) })),
-  "utente.disattiva": voce("Utente disattivato", nessuno),
-  "utente.riattiva": voce("Utente riattivato", nessuno),
-  "utente.ruolo_aggiungi": voce("Ruolo assegnato", z.object({ ruolo: z.string(), settoreId: id.nullable() })),
-  "utente.ruolo_rimuovi": voce("Ruolo tolto", z.object({ ruolo: z.string(), settoreId: id.nullable() })),
+  "utente.crea": voce("Nuovo utente", z.object({ email: z.string(), origine: z.enum(["manuale", "importazione", "configurazione"]).optional(), utenteId: id.optional() })),
+  "utente.modifica": voce("Modifica di un utente", z.object({ campi: z.array(z.string()), utenteId: id.optional(), email: z.string().optional() })),
+  "utente.disattiva": voce("Utente disattivato", z.object({ utenteId: id, email: z.string() }).nullable().optional()),
+  "utente.riattiva": voce("Utente riattivato", z.object({ utenteId: id, email: z.string() }).nullable().optional()),
+  "utente.ruolo_aggiungi": voce("Ruolo assegnato", z.object({ ruolo: z.string(), settoreId: id.nullable(), utenteId: id.optional(), email: z.string().optional() })),
+  "utente.ruolo_rimuovi": voce("Ruolo tolto", z.object({ ruolo: z.string(), settoreId: id.nullable(), utenteId: id.optional(), email: z.string().optional() })),
   "utente.importa": voce("Importazione di utenti", z.object({ origine: z.string(), utenti: id })),
-  "utente.invito": voce("Invito inviato", z.object({ scadeIl: z.string() })),
+  "utente.invito": voce("Invito inviato", z.object({ scadeIl: z.string(), utenteId: id.optional(), email: z.string().optional() })),
   "invito.accetta": voce("Invito accettato", nessuno),
   "password.cambia": voce("Cambio della password", nessuno),
   "password.reimposta_richiesta": voce("Richiesta di reimpostare la password", nessuno),
   "password.reimposta": voce("Password reimpostata", nessuno),
   "settore.crea": voce("Nuovo settore", z.object({ codice: z.string(), nome: z.string() })),
-  "settore.modifica": voce("Modifica di un settore", z.object({ campi: z.array(z.string()) })),
+  "settore.modifica": voce("Modifica di un settore", z.object({ campi: z.array(z.string()), da: z.string().optional(), a: z.string().optional() })),
   "settore.disattiva": voce("Settore disattivato", nessuno),
   "settore.riattiva": voce("Settore riattivato", nessuno),
-  "settore.unisci": voce("Unione di settori", z.object({ daId: id, inId: id, sezioni: id, ruoli: id })),
+  "settore.unisci": voce("Unione di settori", z.object({ daId: id, inId: id, sezioni: id, ruoli: id, ambiti: id.optional() })),
 } satisfies Record<string, { etichetta: string; dettagli: z.ZodType }>;
 
 export type AzioneAudit = keyof typeof VOCABOLARIO;

@@ -3,8 +3,14 @@
  * then the import, which writes every block in one transaction — and refuses a
  * file with bad rows unless the user chose to drop them.
  */
+import "server-only";
+import type { Db } from "../../db/client";
 import { leggiFoglio, righeIndicatori, righeSerie, type ErroreRiga } from "../spreadsheet";
 import type { Blocco, Serie } from "../content/blocks";
+import { sezioneConEdizione } from "../sections/queries";
+import { decidi } from "../policy";
+import { negato, nonTrovato, type Chi, type Esito } from "../servizio";
+import { aggiungiBlocchi } from "./service";
 
 export type TipoImport = "indicatori" | "serie";
 
@@ -41,4 +47,37 @@ export function bloccoImportabili(a: AnteprimaFoglio, scartaRigheConErrori: bool
   }
   if (a.blocchi.length === 0) return { ok: false, messaggio: "Nel file non c'è nulla da importare." };
   return { ok: true, blocchi: a.blocchi.map((b) => b.blocco) };
+}
+
+export interface RichiestaImport {
+  sectionId: number;
+  nomeFile: string;
+  /** The file's bytes, read only once the policy has said yes. */
+  leggi: () => Promise<Uint8Array>;
+  opzioni: { tipo: TipoImport; titolo?: string; grafico?: Serie["grafico"]; unita?: string };
+  modalita: "anteprima" | "importa";
+  scartaRigheConErrori: boolean;
+}
+
+export type EsitoImport =
+  | Esito<{ stato: "anteprima"; anteprima: AnteprimaFoglio } | { stato: "importato"; aggiunti: number }>
+  | { ok: false; tipo: "non_importabile"; messaggio: string; anteprima: AnteprimaFoglio };
+
+/**
+ * The same request previews (writes nothing) or imports (all or nothing). The
+ * policy is asked before a byte of the file is read: a user who may not edit
+ * the section never gets the server to parse a spreadsheet.
+ */
+export async function importaFoglio(db: Db, chi: Chi, r: RichiestaImport): Promise<EsitoImport> {
+  const s = sezioneConEdizione(db, r.sectionId);
+  if (!s) return nonTrovato("Sezione non trovata.");
+  const d = decidi(chi.attore, "sezione.modifica", s);
+  if (!d.consentito) return negato(d.motivo);
+  const anteprima = await anteprimaFoglio(r.nomeFile, await r.leggi(), r.opzioni);
+  if (r.modalita === "anteprima") return { ok: true, stato: "anteprima", anteprima };
+  const importabili = bloccoImportabili(anteprima, r.scartaRigheConErrori);
+  if (!importabili.ok) return { ok: false, tipo: "non_importabile", messaggio: importabili.messaggio, anteprima };
+  const esito = aggiungiBlocchi(db, chi, { sectionId: r.sectionId, blocchi: importabili.blocchi, origine: r.nomeFile });
+  if (!esito.ok) return { ok: false, tipo: "non_importabile", messaggio: esito.messaggio, anteprima };
+  return { ok: true, stato: "importato", aggiunti: esito.aggiunti };
 }

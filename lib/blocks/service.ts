@@ -10,18 +10,11 @@ import { blocks, revisions, sections, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import type { AzioneAudit, DettagliAudit } from "../audit/vocabolario";
 import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
-import { sezioneConEdizione } from "../editions/queries";
+import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione } from "../policy";
 import { erroriDaZod, inTransazione, type Chi, type ErroreCampo, type Esito as EsitoServizio } from "../servizio";
 import { bloccoNuovo } from "./defaults";
-
-export interface BloccoSalvato {
-  id: number;
-  version: number;
-  dati: Blocco;
-  salvatoIl: string;
-  autore: string | null;
-}
+import type { BloccoSalvato } from "./tipi";
 
 export type Esito<T> = EsitoServizio<T, BloccoSalvato>;
 

@@ -11,7 +11,8 @@ import type { Blocco, Indicatore } from "../content/blocks";
 import { esportaPacchetto } from "../edition-package/export";
 import { importaPacchetto } from "../edition-package/import";
 import type { Pacchetto } from "../edition-package/schema";
-import { serializzaCanonico, sha256 } from "../publication/canonical";
+import { serializzaCanonico } from "../publication/canonical";
+import { sha256 } from "../sha256";
 import { costruisciDati, type DatiEdizione } from "../publication/dati";
 import { avviaNuovaEdizione, riportaBlocco, schemaNuovaEdizione } from "./carry-forward";
 

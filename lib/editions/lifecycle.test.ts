@@ -6,7 +6,7 @@ import { auditLog, blocks, editions, notifications, publications, roleMembership
 import { hashPassword } from "../auth/password";
 import type { Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
-import { sha256 } from "../publication/canonical";
+import { sha256 } from "../sha256";
 import { pubblicazione } from "../publication/queries";
 import { avviaErrata, firma, inviaAllaFirma, istantanea, pubblica, rimandaAlCoordinamento, ritiraDallaFirma } from "./lifecycle";
 

@@ -12,6 +12,7 @@
 import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { auditLog, editions, publications, sections, signatures, users } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import { verifyPassword } from "../auth/password";
 import { FINESTRA_MINUTI, inizioFinestra, MAX_FALLITI_PER_ACCOUNT } from "../auth/throttle";
@@ -19,7 +20,8 @@ import { inTransazione, type Chi, type Esito } from "../servizio";
 import { scriviPacchetto } from "../edition-package/import";
 import { conRuolo, notifica, referentiEdizione } from "../notifications";
 import { decidi, type AzioneEdizione } from "../policy";
-import { serializzaCanonico, sha256 } from "../publication/canonical";
+import { serializzaCanonico } from "../publication/canonical";
+import { sha256 } from "../sha256";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";
 import type { Edizione } from "./queries";
@@ -128,11 +130,7 @@ export function rimandaAlCoordinamento(db: Db, chi: Chi, input: { editionId: num
  */
 export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256Mostrato: string; password: string }): Promise<EsitoEdizione<{ sha256: string }>> {
   // The signing form is a password oracle too: the login's limit applies (failed signatures, per account, in the window).
-  const falliti = db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(eq(auditLog.userId, chi.userId), eq(auditLog.azione, "edizione.firma_rifiutata"), sql`json_extract(${auditLog.dettagli}, '$.motivo') = 'password errata'`, gt(auditLog.at, inizioFinestra())))
-    .get()!.n;
+  const falliti = vociAudit(db, { azioni: ["edizione.firma_rifiutata"], userId: chi.userId, dopo: inizioFinestra() }).filter((v) => v.dettagli?.motivo === "password errata").length;
   if (falliti >= MAX_FALLITI_PER_ACCOUNT) {
     return { ok: false, tipo: "password_errata", messaggio: `Troppi tentativi con la password errata: riprova tra ${FINESTRA_MINUTI} minuti.` };
   }

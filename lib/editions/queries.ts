@@ -1,148 +1,76 @@
-/** Read models for the homes and the section view. */
-import { asc, count, desc, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { ambiti, ambitoSettori, areas, blocks, editions, parts, sections, settori, users } from "../../db/schema";
-import type { Blocco } from "../content/blocks";
+/** Read models of editions: the one being worked on, by slug, all of them, their lifecycle steps and signature. */
+import "server-only";
+import { asc, desc, eq, ne, sql, and } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { editions, signatures, users } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
+import type { AzioneAudit } from "../audit/vocabolario";
+import { datiSchema, type DatiEdizione } from "../publication/dati";
 
 export type Edizione = typeof editions.$inferSelect;
-
 /** The edition being worked on: the newest not yet published, else the newest. */
-export function edizioneCorrente(db: Db): Edizione | undefined {
+export function edizioneCorrente(db: Tx): Edizione | undefined {
   return (
     db.select().from(editions).where(ne(editions.stato, "pubblicata")).orderBy(desc(editions.annoFine), desc(editions.id)).get() ??
     db.select().from(editions).orderBy(desc(editions.annoFine), desc(editions.id)).get()
   );
 }
 
-export interface RigaSezione {
-  id: number;
-  titolo: string;
-  version: number;
-  partId: number;
-  areaId: number | null;
-  stato: (typeof sections.$inferSelect)["stato"];
-  scadenza: string | null;
-  settoreId: number;
-  settoreNome: string;
-  parteTitolo: string;
-  areaNumero: number | null;
-  areaTitolo: string | null;
-  blocchi: number;
+export function edizioneDaSlug(db: Tx, slug: string): Edizione | undefined {
+  return db.select().from(editions).where(eq(editions.slug, slug)).get();
 }
 
-/** Every section of an edition in report order, with where it sits and who owns it. */
-export function sezioniEdizione(db: Db, editionId: number, soloSettori?: number[]): RigaSezione[] {
-  const righe = db
-    .select({
-      id: sections.id,
-      titolo: sections.titolo,
-      version: sections.version,
-      partId: parts.id,
-      areaId: areas.id,
-      stato: sections.stato,
-      scadenza: sections.scadenza,
-      settoreId: sections.settoreId,
-      settoreNome: settori.nome,
-      parteTitolo: parts.titolo,
-      areaNumero: areas.numero,
-      areaTitolo: areas.titolo,
-    })
-    .from(sections)
-    .innerJoin(settori, eq(settori.id, sections.settoreId))
-    .innerJoin(parts, eq(parts.id, sections.partId))
-    .leftJoin(ambiti, eq(ambiti.id, sections.ambitoId))
-    .leftJoin(areas, eq(areas.id, ambiti.areaId))
-    .where(eq(sections.editionId, editionId))
-    .orderBy(asc(sections.posizione))
-    .all()
-    .filter((r) => !soloSettori || soloSettori.includes(r.settoreId));
-  const ids = righe.map((r) => r.id);
-  const conteggi = new Map(
-    (ids.length
-      ? db.select({ id: blocks.sectionId, n: count() }).from(blocks).where(inArray(blocks.sectionId, ids)).groupBy(blocks.sectionId).all()
-      : []
-    ).map((c) => [c.id, c.n]),
-  );
-  return righe.map((r) => ({ ...r, blocchi: conteggi.get(r.id) ?? 0 }));
+/** Every edition, newest first: the published ones, their errata, those in progress. */
+export function tutteLeEdizioni(db: Tx): Edizione[] {
+  return db.select().from(editions).orderBy(desc(editions.annoFine), asc(editions.correggeId), desc(editions.revisione), desc(editions.id)).all();
 }
 
-export interface SezioneCompleta {
-  id: number;
-  titolo: string;
-  stato: RigaSezione["stato"];
-  scadenza: string | null;
-  settoreId: number;
-  settoreNome: string;
-  version: number;
-  edizione: Edizione;
-  parteTitolo: string;
-  area: { numero: number; titolo: string } | null;
-  ambito: { titolo: string; obiettivo: string; assessori: string[]; settori: string[] } | null;
-  blocchi: { id: number; version: number; dati: Blocco; salvatoIl: string; autore: string | null }[];
+/** The frozen snapshot of an edition awaiting or bearing the signature. */
+export function datiCongelati(ed: Edizione): DatiEdizione | null {
+  return ed.datiJson ? datiSchema.parse(JSON.parse(ed.datiJson)) : null;
 }
 
-export function caricaSezione(db: Db, id: number): SezioneCompleta | null {
-  const s = db.select().from(sections).where(eq(sections.id, id)).get();
-  if (!s) return null;
-  const edizione = db.select().from(editions).where(eq(editions.id, s.editionId)).get()!;
-  const parte = db.select().from(parts).where(eq(parts.id, s.partId)).get()!;
-  const settore = db.select().from(settori).where(eq(settori.id, s.settoreId)).get()!;
-  let area: SezioneCompleta["area"] = null;
-  let ambito: SezioneCompleta["ambito"] = null;
-  if (s.ambitoId) {
-    const a = db.select().from(ambiti).where(eq(ambiti.id, s.ambitoId)).get()!;
-    const ar = db.select().from(areas).where(eq(areas.id, a.areaId)).get()!;
-    area = { numero: ar.numero, titolo: ar.titolo };
-    const nomiSettori = db
-      .select({ nome: settori.nome })
-      .from(ambitoSettori)
-      .innerJoin(settori, eq(settori.id, ambitoSettori.settoreId))
-      .where(eq(ambitoSettori.ambitoId, a.id))
-      .orderBy(asc(ambitoSettori.posizione))
-      .all()
-      .map((r) => r.nome);
-    ambito = { titolo: a.titolo, obiettivo: a.obiettivo, assessori: a.assessori, settori: nomiSettori };
-  }
-  const blocchi = db
-    .select({ id: blocks.id, version: blocks.version, dati: blocks.payload, salvatoIl: blocks.updatedAt, autore: users.nome })
-    .from(blocks)
-    .leftJoin(users, eq(users.id, blocks.updatedBy))
-    .where(eq(blocks.sectionId, id))
-    .orderBy(asc(blocks.posizione))
-    .all() as SezioneCompleta["blocchi"];
-  return {
-    id: s.id,
-    titolo: s.titolo,
-    stato: s.stato,
-    scadenza: s.scadenza,
-    settoreId: s.settoreId,
-    settoreNome: settore.nome,
-    version: s.version,
-    edizione,
-    parteTitolo: parte.titolo,
-    area,
-    ambito,
-    blocchi,
-  };
+export interface Passo {
+  azione: (typeof PASSI)[number];
+  chi: string | null;
+  quando: string;
+  motivo: string | null;
+  sha256: string | null;
 }
 
-/** A section with what permission and checks need of its edition: state and years. */
-export function sezioneConEdizione(db: Pick<Db, "select">, sectionId: number) {
+const PASSI = [
+  "edizione.importa",
+  "edizione.crea",
+  "edizione.nuova",
+  "edizione.errata",
+  "edizione.invia_firma",
+  "edizione.ritira",
+  "edizione.rimanda",
+  "edizione.firma",
+  "edizione.firma_rifiutata",
+  "edizione.pubblica",
+] as const satisfies readonly AzioneAudit[];
+
+/** The lifecycle steps of an edition, newest first, with who and why. */
+export function passiEdizione(db: Tx, editionId: number): Passo[] {
+  return vociAudit(db, { azioni: PASSI, editionId, ordine: "desc" }).map((v) => {
+    const d = v.dettagli as { motivo?: string; sha256?: string | null } | null;
+    return { azione: v.azione, chi: v.chi, quando: v.at, motivo: d?.motivo ?? null, sha256: d?.sha256 ?? null };
+  });
+}
+
+/** Who signed this edition's current revision, and when. */
+export function firmaEdizione(db: Tx, ed: Edizione): { nome: string; firmataIl: string; sha256: string } | undefined {
   return db
-    .select({
-      id: sections.id,
-      titolo: sections.titolo,
-      settoreId: sections.settoreId,
-      stato: sections.stato,
-      scadenza: sections.scadenza,
-      version: sections.version,
-      editionId: sections.editionId,
-      statoEdizione: editions.stato,
-      annoInizio: editions.annoInizio,
-      annoFine: editions.annoFine,
-    })
-    .from(sections)
-    .innerJoin(editions, eq(editions.id, sections.editionId))
-    .where(eq(sections.id, sectionId))
+    .select({ nome: sql<string>`coalesce(${signatures.firmatario}, ${users.nome})`, firmataIl: signatures.firmataIl, sha256: signatures.sha256 })
+    .from(signatures)
+    .innerJoin(users, eq(users.id, signatures.userId))
+    .where(and(eq(signatures.editionId, ed.id), eq(signatures.revisione, ed.revisione)))
+    .orderBy(desc(signatures.id))
     .get();
+}
+
+/** Editions not yet published (in preparation, awaiting or bearing the signature), newest period first. */
+export function edizioniInLavorazione(db: Tx): Edizione[] {
+  return tutteLeEdizioni(db).filter((e) => e.stato !== "pubblicata");
 }

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { importaPacchetto } from "../edition-package/import";
-import { serializzaCanonico, sha256 } from "./canonical";
+import { serializzaCanonico } from "./canonical";
+import { sha256 } from "../sha256";
 import { costruisciDati, datiSchema } from "./dati";
 
 describe("serializzazione canonica", () => {

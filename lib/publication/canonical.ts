@@ -4,7 +4,6 @@
  * undefined members are dropped, arrays keep their order; two-space
  * indentation and a final newline keep the published file readable.
  */
-import { createHash } from "node:crypto";
 
 function ordina(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : ordina(x)));
@@ -24,7 +23,4 @@ export function serializzaCanonico(v: unknown): string {
   return JSON.stringify(ordina(v), null, 2) + "\n";
 }
 
-/** Hex SHA-256 of the UTF-8 bytes, as `sha256sum` prints it. */
-export function sha256(testo: string): string {
-  return createHash("sha256").update(testo, "utf8").digest("hex");
-}
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cacheControl, etag, etagCorrisponde, FILE_PUBBLICI, indirizzoRevisione, nomeFileScaricato, numeroRevisioneUrl, sha256Byte } from "./file-pubblici";
-import { sha256 } from "./canonical";
+import { cacheControl, etag, etagCorrisponde, FILE_PUBBLICI, indirizzoRevisione, nomeFileScaricato, numeroRevisioneUrl } from "./file-pubblici";
+import { sha256 } from "../sha256";
 
 describe("file pubblici di un'edizione", () => {
   it("hanno i nomi e i tipi del contratto", () => {
@@ -19,8 +19,8 @@ describe("file pubblici di un'edizione", () => {
 
   it("l'ETag è l'impronta SHA-256 dei byte, la stessa di sha256sum", () => {
     const testo = '{\n  "à": 1\n}\n';
-    expect(sha256Byte(testo)).toBe(sha256(testo));
-    expect(sha256Byte(Buffer.from(testo, "utf8"))).toBe(sha256(testo));
+    expect(sha256(testo)).toBe(sha256(testo));
+    expect(sha256(Buffer.from(testo, "utf8"))).toBe(sha256(testo));
     expect(etag("abc")).toBe('"abc"');
   });
 

@@ -8,7 +8,6 @@
  * cacheable for a year. The plain addresses serve the LATEST revision, which
  * an erratum replaces: short max-age, then revalidation with the ETag.
  */
-import { createHash } from "node:crypto";
 
 export const FILE_PUBBLICI = {
   json: { nome: "dati.json", contentType: "application/json; charset=utf-8" },
@@ -27,11 +26,6 @@ export const MAX_AGE_ULTIMA = 60;
 /** Cache-Control of a file: immutable at a revision's address, short-lived at the latest one. */
 export function cacheControl(indirizzoDiRevisione: boolean): string {
   return indirizzoDiRevisione ? `public, max-age=${MAX_AGE_REVISIONE}, immutable` : `public, max-age=${MAX_AGE_ULTIMA}, must-revalidate`;
-}
-
-/** Hex SHA-256 of bytes, as `sha256sum` prints it. */
-export function sha256Byte(byte: Uint8Array | string): string {
-  return createHash("sha256").update(byte).digest("hex");
 }
 
 /** A strong ETag: the SHA-256 of the bytes served (for dati.json, the published hash itself). */

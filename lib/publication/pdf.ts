@@ -10,7 +10,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256 } from "../sha256";
 import { databasePath } from "../../db/open";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright cannot download its own here). */
@@ -44,7 +45,7 @@ export const VERSIONE_STAMPA = 1;
  */
 export function chiavePdf(r: Pick<RichiestaPdf, "sha256" | "firma" | "pubblicataIl" | "modifiche">): string {
   const descrizione = JSON.stringify([VERSIONE_STAMPA, r.sha256, r.firma.nome, r.firma.firmataIl, r.pubblicataIl, r.modifiche]);
-  return createHash("sha256").update(descrizione, "utf8").digest("hex");
+  return sha256(descrizione);
 }
 
 /** The cached PDF with this key. */

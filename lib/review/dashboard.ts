@@ -4,7 +4,7 @@
  */
 import type { Db } from "../../db/client";
 import { STATI_SEZIONE, type StatoSezione } from "../workflow";
-import { sezioniEdizione } from "../editions/queries";
+import { sezioniEdizione } from "../sections/queries";
 import { oggiRoma } from "../numbers/calendario";
 
 export type { StatoSezione };

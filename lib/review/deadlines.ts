@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { sections } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { inTransazione, type Chi } from "../servizio";
-import { sezioneConEdizione } from "../editions/queries";
+import { sezioneConEdizione } from "../sections/queries";
 import { formatData } from "../numbers/format";
 import { decidi, risorsaSezione } from "../policy";
 

@@ -1,10 +1,12 @@
 /** Read models of the review: the queue, the revision a review compares with, short block labels. */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import "server-only";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { auditLog, revisions, sections } from "../../db/schema";
+import { revisions, sections } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
 import type { Blocco } from "../content/blocks";
 import { richDocToPlainText } from "../content/rich-text";
-import { sezioniEdizione, type RigaSezione } from "../editions/queries";
+import { sezioniEdizione, type RigaSezione } from "../sections/queries";
 import { formatValore } from "../numbers/format";
 
 export interface RigaCoda extends RigaSezione {
@@ -15,12 +17,7 @@ export interface RigaCoda extends RigaSezione {
 export function codaRevisione(db: Db, editionId: number): RigaCoda[] {
   const inviate = sezioniEdizione(db, editionId).filter((s) => s.stato === "inviata");
   if (inviate.length === 0) return [];
-  const invii = db
-    .select({ sectionId: auditLog.sectionId, at: auditLog.at })
-    .from(auditLog)
-    .where(and(eq(auditLog.azione, "sezione.invia"), inArray(auditLog.sectionId, inviate.map((s) => s.id))))
-    .orderBy(asc(auditLog.id))
-    .all();
+  const invii = vociAudit(db, { azioni: ["sezione.invia"], sectionIds: inviate.map((s) => s.id) });
   const ultimoInvio = new Map(invii.map((r) => [r.sectionId, r.at]));
   return inviate
     .map((s) => ({ ...s, inviataIl: ultimoInvio.get(s.id) ?? "" }))

@@ -4,27 +4,21 @@
  * version (two coordinators deciding at once cannot both win), and written with
  * its audit row, its revision and its notifications in one transaction.
  */
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { auditLog, blocks, comments, sections, users } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
+import type { Commento, Problema } from "./tipi";
 import { registra } from "../audit/registra";
 import { inTransazione, type Chi, type Esito } from "../servizio";
 import { registraRevisione } from "../blocks/service";
 import { controllaSezione } from "../checks";
 import type { Blocco } from "../content/blocks";
-import type { StatoSezione } from "../workflow";
 import { coordinatori, notifica, referentiDi } from "../notifications";
-import { sezioneConEdizione } from "../editions/queries";
+import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione, decidiTransizione } from "../policy";
-import { transizione, type AzioneFlusso } from "../workflow";
-
-export interface Problema {
-  blockId: number;
-  posizione: number;
-  campo: string;
-  livello: "errore" | "avviso";
-  messaggio: string;
-}
+import { AZIONI_FLUSSO, transizione, type AzioneFlusso, type StatoSezione } from "../workflow";
 
 export type EsitoTransizione =
   | Esito<{ stato: StatoSezione; version: number }>
@@ -109,18 +103,6 @@ export function eseguiTransizione(
   });
 }
 
-export interface Commento {
-  id: number;
-  blockId: number | null;
-  campo: string | null;
-  parentId: number | null;
-  autore: string;
-  testo: string;
-  risolto: boolean;
-  createdAt: string;
-  risposte: Commento[];
-}
-
 /** Comments of a section as threads (replies under their first comment), oldest first. */
 export function commentiSezione(db: Db, sectionId: number): Commento[] {
   const righe = db
@@ -181,13 +163,11 @@ export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; ri
 }
 
 /** The decisions taken on a section, newest first, from the audit log. */
-export function decisioniSezione(db: Db, sectionId: number) {
-  return db
-    .select({ at: auditLog.at, azione: auditLog.azione, chi: users.nome, attore: auditLog.attore, dettagli: auditLog.dettagli })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.sectionId, sectionId), inArray(auditLog.azione, ["sezione.invia", "sezione.approva", "sezione.richiedi_modifiche", "sezione.riapri"])))
-    .orderBy(sql`${auditLog.id} desc`)
-    .all()
-    .map((r) => ({ ...r, chi: r.chi ?? r.attore ?? "—", messaggio: (r.dettagli as { messaggio?: string } | null)?.messaggio }));
+export function decisioniSezione(db: Tx, sectionId: number) {
+  return vociAudit(db, { azioni: AZIONI_FLUSSO.map((a) => `sezione.${a}` as const), sectionIds: [sectionId], ordine: "desc" }).map((v) => ({
+    at: v.at,
+    azione: v.azione,
+    chi: v.chi ?? "—",
+    messaggio: v.dettagli?.messaggio,
+  }));
 }

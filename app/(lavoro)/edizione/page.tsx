@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { tutteLeEdizioni } from "@/lib/editions/lifecycle-queries";
+import { tutteLeEdizioni } from "@/lib/editions/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 

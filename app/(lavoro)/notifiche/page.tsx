@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { segnaLetteAction } from "@/app/_server/notification-actions";
+import { SegnaLetteForm } from "@/app/_components/SegnaLetteForm";
 import { richiediUtente } from "@/app/_server/session";
 import { elencoNotifiche } from "@/lib/notifications-read";
 import { formatDataOra } from "@/lib/numbers/format";
@@ -21,12 +21,7 @@ export default async function Notifiche() {
         {daLeggere.length === 0 ? "Nessuna notifica da leggere." : daLeggere.length === 1 ? "1 notifica da leggere." : `${daLeggere.length} notifiche da leggere.`}
       </p>
       {daLeggere.length > 0 && (
-        <form action={segnaLetteAction} className="mb-4">
-          {daLeggere.map((x) => (
-            <input key={x.id} type="hidden" name="id" value={x.id} />
-          ))}
-          <button type="submit" className="btn btn-outline-primary btn-sm">Segna tutte come lette</button>
-        </form>
+        <SegnaLetteForm ids={daLeggere.map((x) => x.id)} />
       )}
       {elenco.length === 0 ? (
         <p>Non hai ancora ricevuto notifiche. Qui compariranno gli invii alla revisione, le decisioni, i commenti e i promemoria delle scadenze.</p>

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sections } from "@/db/schema";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { cercaRegistro, leggiFiltri, opzioniFiltri, queryFiltri, type FiltriRegistro, type ParametriRicerca } from "@/lib/audit/queries";
 import { etichettaAzione } from "@/lib/audit/vocabolario";
-import { edizioneCorrente, sezioniEdizione } from "@/lib/editions/queries";
 import { formatData, formatDataOra } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
 
@@ -70,14 +67,8 @@ export default async function Registro({ searchParams }: { searchParams: Promise
   const db = getDb();
   const { filtri, avvisi } = leggiFiltri(await searchParams);
   const risultato = cercaRegistro(db, filtri);
-  const opzioni = opzioniFiltri(db);
-  const ed = edizioneCorrente(db);
-  const elencoSezioni = ed ? sezioniEdizione(db, ed.id).map((s) => ({ id: s.id, titolo: s.titolo })) : [];
-  // A section of another edition (e.g. from a link) stays selectable so the form shows what is filtered.
-  if (filtri.sectionId && !elencoSezioni.some((s) => s.id === filtri.sectionId)) {
-    const altra = db.select({ id: sections.id, titolo: sections.titolo }).from(sections).where(eq(sections.id, filtri.sectionId)).get();
-    elencoSezioni.unshift(altra ? { id: altra.id, titolo: `${altra.titolo} (altra edizione)` } : { id: filtri.sectionId, titolo: `Sezione n. ${filtri.sectionId}` });
-  }
+  const opzioni = opzioniFiltri(db, filtri);
+  const elencoSezioni = opzioni.sezioni;
   const azioni = filtri.azione && !opzioni.azioni.some((a) => a.valore === filtri.azione) ? [{ valore: filtri.azione, etichetta: filtri.azione }, ...opzioni.azioni] : opzioni.azioni;
   const qCsv = queryFiltri({ ...filtri, pagina: undefined });
   const { righe, totale, pagina, pagine } = risultato;
@@ -113,7 +104,7 @@ export default async function Registro({ searchParams }: { searchParams: Promise
             </select>
           </div>
           <div className="col-md-4 select-wrapper">
-            <label htmlFor="f-sezione" className="fw-semibold">Sezione{ed ? ` (${ed.titolo})` : ""}</label>
+            <label htmlFor="f-sezione" className="fw-semibold">Sezione{opzioni.edizione ? ` (${opzioni.edizione})` : ""}</label>
             <select id="f-sezione" name="sezione" defaultValue={filtri.sectionId ? String(filtri.sectionId) : ""}>
               <option value="">Tutte le sezioni</option>
               {elencoSezioni.map((o) => <option key={o.id} value={o.id}>{o.titolo}</option>)}

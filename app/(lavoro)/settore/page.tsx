@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SectionTable } from "@/app/_components/SectionTable";
-import { edizioniInLavorazione } from "@/lib/editions/lifecycle-queries";
-import { sezioniEdizione } from "@/lib/editions/queries";
+import { edizioniInLavorazione } from "@/lib/editions/queries";
+import { sezioniEdizione } from "@/lib/sections/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { salvaBloccoAction } from "@/app/_server/block-actions";
 import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
 import { ATTESA_AUTOSALVATAGGIO_MS } from "@/lib/blocks/autosave";
-import type { BloccoSalvato } from "@/lib/blocks/service";
+import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { BlockForm } from "./BlockForm";
 import { ConflictView } from "./ConflictView";
 import { cancellaBozza, leggiBozza, salvaBozza } from "./drafts";

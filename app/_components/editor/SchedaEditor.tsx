@@ -6,7 +6,8 @@ import { documentoVuoto } from "@/lib/content/clean-rich-text";
 import { formatValore } from "@/lib/numbers/format";
 import { CampoNumero, CampoSpunta, CampoTesto, ListaTesti, Messaggi, sotto } from "./fields";
 import { UNITA_COMUNI } from "./IndicatoreEditor";
-import { RichTextEditor, erroreSotto } from "./RichTextEditor";
+import { erroreSotto } from "@/lib/content/editor-input";
+import { RichTextEditor } from "./RichTextEditor";
 import type { EditorProps } from "./types";
 
 type Costo = NonNullable<Scheda["costi"]["comune"]>;

@@ -7,7 +7,7 @@
 import { useMemo, useState } from "react";
 import { aggiungiBloccoAction, duplicaBloccoAction, eliminaBloccoAction, spostaBloccoAction } from "@/app/_server/block-actions";
 import { TIPI_BLOCCO, type Blocco, type TipoBlocco } from "@/lib/content/blocks";
-import type { BloccoSalvato } from "@/lib/blocks/service";
+import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { controllaSezione } from "@/lib/checks";
 import { BlockEditor } from "./BlockEditor";
 

@@ -2,7 +2,8 @@
 
 import type { Testo } from "@/lib/content/blocks";
 import { CampoTesto } from "./fields";
-import { RichTextEditor, erroreSotto } from "./RichTextEditor";
+import { erroreSotto } from "@/lib/content/editor-input";
+import { RichTextEditor } from "./RichTextEditor";
 import type { EditorProps } from "./types";
 
 /** A text block: optional title, rich text, source and note. */

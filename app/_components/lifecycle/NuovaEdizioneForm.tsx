@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { nuovaEdizioneAction, type EsitoNuovaEdizione } from "@/app/_server/edition-actions";
+import { nuovaEdizioneAction } from "@/app/_server/edition-actions";
 
 type Campo = "slug" | "titolo" | "annoInizio" | "annoFine";
 
@@ -23,7 +23,7 @@ export function NuovaEdizioneForm({ da, annoFine }: { da: string; annoFine: numb
     annoInizio: String(inizio),
     annoFine: String(inizio + 1),
   });
-  const [esito, setEsito] = useState<EsitoNuovaEdizione | null>(null);
+  const [esito, setEsito] = useState<Awaited<ReturnType<typeof nuovaEdizioneAction>> | null>(null);
   const [attesa, setAttesa] = useState(false);
 
   async function invia(e: FormEvent) {
@@ -35,7 +35,7 @@ export function NuovaEdizioneForm({ da, annoFine }: { da: string; annoFine: numb
     if (r.ok) router.push(r.vai);
   }
 
-  const errori = esito && !esito.ok ? esito.errori : {};
+  const errori: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
   return (
     <form onSubmit={invia} noValidate className="mt-2">
       <p>
@@ -60,7 +60,7 @@ export function NuovaEdizioneForm({ da, annoFine }: { da: string; annoFine: numb
           </div>
         ))}
       </div>
-      {esito && !esito.ok && Object.keys(esito.errori).length === 0 && <p className="alert alert-danger mt-3" role="alert">{esito.messaggio}</p>}
+      {esito && !esito.ok && Object.keys(errori).length === 0 && <p className="alert alert-danger mt-3" role="alert">{esito.messaggio}</p>}
       <button type="submit" className="btn btn-primary mt-3" disabled={attesa}>Crea la nuova edizione</button>
     </form>
   );

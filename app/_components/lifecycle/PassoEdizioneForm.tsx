@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { passoEdizioneAction, type EsitoPasso, type PassoInput } from "@/app/_server/edition-actions";
+import { passoEdizioneAction, type PassoInput } from "@/app/_server/edition-actions";
 
 type Passo = PassoInput["passo"];
 
@@ -32,7 +32,7 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
   const id = useId();
   const [testo, setTesto] = useState("");
   const [pwd, setPwd] = useState("");
-  const [esito, setEsito] = useState<EsitoPasso | null>(null);
+  const [esito, setEsito] = useState<Awaited<ReturnType<typeof passoEdizioneAction>> | null>(null);
   const [attesa, setAttesa] = useState(false);
 
   async function invia(e: FormEvent) {
@@ -44,14 +44,14 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
     setEsito(r);
     if (r.ok) {
       setPwd("");
-      const vai = r.vai ?? dopo;
+      const vai = ("vai" in r ? r.vai : undefined) ?? dopo;
       if (vai) router.push(vai);
       else router.refresh();
     }
   }
 
   const errore = esito && !esito.ok ? esito : null;
-  const erroreSu = (campo: "motivo" | "password") => (errore?.campo === campo ? errore.messaggio : null);
+  const erroreSu = (campo: "motivo" | "password") => errore?.campi?.[campo] ?? null;
   return (
     <form onSubmit={invia} className="mb-3" noValidate>
       {motivo && (
@@ -85,8 +85,8 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
           {erroreSu("password") && <div id={`${id}-password-errore`} className="invalid-feedback d-block">{erroreSu("password")}</div>}
         </div>
       )}
-      {errore && !errore.campo && <p className="alert alert-danger" role="alert">{errore.messaggio}</p>}
-      {esito?.ok && !esito.vai && !dopo && <p className="alert alert-success" role="status">Fatto.</p>}
+      {errore && !erroreSu("motivo") && !erroreSu("password") && <p className="alert alert-danger" role="alert">{errore.messaggio}</p>}
+      {esito?.ok && !("vai" in esito && esito.vai) && !dopo && <p className="alert alert-success" role="status">Fatto.</p>}
       <button type="submit" className={`btn ${principale ? "btn-primary" : "btn-outline-primary"}`} disabled={attesa || !!disabilitato} aria-describedby={disabilitato ? `${id}-perche` : undefined}>
         {etichetta}
       </button>

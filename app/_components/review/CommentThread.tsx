@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { commentoAction, risolviCommentoAction } from "@/app/_server/review-actions";
-import type { Commento } from "@/lib/review/service";
+import type { Commento } from "@/lib/review/tipi";
 import { formatDataOra } from "@/lib/numbers/format";
 
 /** One discussion: the first comment, its replies, a reply box and the resolve switch. */

@@ -1,7 +1,7 @@
 import type { Blocco } from "@/lib/content/blocks";
 import { etichettaCampo } from "@/lib/review/fields";
 import { etichettaBlocco } from "@/lib/review/queries";
-import type { Commento } from "@/lib/review/service";
+import type { Commento } from "@/lib/review/tipi";
 import { CommentThread } from "./CommentThread";
 import { NewCommentForm } from "./NewCommentForm";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transizioneAction } from "@/app/_server/review-actions";
-import type { Problema } from "@/lib/review/service";
+import type { Problema } from "@/lib/review/tipi";
 import { ETICHETTE_AZIONE, type AzioneFlusso } from "@/lib/workflow";
 
 const CAMPO_MESSAGGIO: Partial<Record<AzioneFlusso, string>> = {

@@ -6,6 +6,7 @@
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { indiceEdizione, noteEdizione } from "@/lib/publication/indice";
+import { numeroRevisioneUrl } from "@/lib/publication/file-pubblici";
 import { pubblicazione } from "@/lib/publication/queries";
 
 /** A published edition by slug: the latest revision, or revision `n`. */
@@ -18,14 +19,9 @@ export const caricaEdizione = cache((slug: string) => {
   return { pub: p, indice: indiceEdizione(p.dati), note: noteEdizione(p.dati) };
 });
 
-/** A revision number from the URL: digits only, so "1.0" or "01x" is not found. */
-export function numeroRevisione(s: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(s) ? Number(s) : null;
-}
-
 /** Revision `n` as written in the URL, or null when the number or the revision does not exist. */
 export function caricaRevisione(slug: string, n: string) {
-  const numero = numeroRevisione(n);
+  const numero = numeroRevisioneUrl(n);
   return numero === null ? null : caricaPubblicazione(slug, numero);
 }
 

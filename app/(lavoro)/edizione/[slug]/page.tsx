@@ -10,11 +10,12 @@ import { NuovaEdizioneForm } from "@/app/_components/lifecycle/NuovaEdizioneForm
 import { SectionTable } from "@/app/_components/SectionTable";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { slugPubblico } from "@/lib/editions/lifecycle";
-import { edizioneDaSlug, ETICHETTE_PASSO, firmaEdizione, passiEdizione } from "@/lib/editions/lifecycle-queries";
-import { sezioniEdizione } from "@/lib/editions/queries";
-import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
+import { edizioneDaSlug, firmaEdizione, passiEdizione } from "@/lib/editions/queries";
+import { etichettaAzione } from "@/lib/audit/vocabolario";
+import { sezioniEdizione } from "@/lib/sections/queries";
+import { ETICHETTE_STATO_EDIZIONE, transizioneEdizione, type PassoEdizione } from "@/lib/workflow";
 import { formatDataOra } from "@/lib/numbers/format";
-import { decidi, type AzioneEdizione } from "@/lib/policy";
+import { decidi, passiPossibili, type AzioneEdizione } from "@/lib/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const ed = edizioneDaSlug(getDb(), (await params).slug);
@@ -40,6 +41,49 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
   const passi = passiEdizione(db, ed.id);
   const ultimoRimando = ed.stato === "in_preparazione" ? passi.find((p) => p.azione === "edizione.rimanda" || p.azione === "edizione.ritira") : undefined;
   const pubblico = slugPubblico(db, ed);
+  const possibili = passiPossibili(u.attore, ed);
+
+  /** The button of each lifecycle step this person may take now; which ones is decided by the table in lib/workflow.ts. */
+  const pulsante = (passo: PassoEdizione) => {
+    const t = transizioneEdizione(passo);
+    switch (passo) {
+      case "invia_firma":
+        return (
+          <PassoEdizioneForm
+            key={passo}
+            passo={passo}
+            etichetta={t.etichetta}
+            editionId={ed.id}
+            version={ed.version}
+            principale
+            disabilitato={mancanti > 0 ? `Non ancora: ${mancanti === 1 ? "manca 1 sezione approvata" : `mancano ${mancanti} sezioni approvate`}.` : undefined}
+          />
+        );
+      case "firma":
+        return (
+          <p key={passo}>
+            <Link className="btn btn-primary" href={`/edizione/${ed.slug}/anteprima`}>Leggi e firma</Link>
+            <span className="ms-2">Firmando dichiari di approvare esattamente il testo che leggi, identificato dalla sua impronta.</span>
+          </p>
+        );
+      case "rimanda":
+        // Sent back from the end of the text, beside the signature form.
+        return null;
+      case "ritira":
+        return <PassoEdizioneForm key={passo} passo={passo} etichetta={t.etichetta} editionId={ed.id} version={ed.version} motivo="Motivo del ritiro" />;
+      case "pubblica":
+        return (
+          <PassoEdizioneForm
+            key={passo}
+            passo={passo}
+            etichetta={ed.revisione > 1 ? `Pubblica la revisione ${ed.revisione}` : "Pubblica l'edizione"}
+            editionId={ed.id}
+            version={ed.version}
+            principale
+          />
+        );
+    }
+  };
 
   return (
     <>
@@ -72,22 +116,12 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
             <>
               {ultimoRimando && (
                 <div className="alert alert-warning">
-                  {ETICHETTE_PASSO[ultimoRimando.azione]} da {ultimoRimando.chi} il {formatDataOra(ultimoRimando.quando)}. Motivo: {ultimoRimando.motivo}
+                  {etichettaAzione(ultimoRimando.azione)} da {ultimoRimando.chi} il {formatDataOra(ultimoRimando.quando)}. Motivo: {ultimoRimando.motivo}
                 </div>
               )}
               <p>
                 Quando tutte le sezioni sono approvate, il coordinamento congela il testo e lo invia all&apos;Assessore per la firma.
               </p>
-              {puo("edizione.invia_firma") && (
-                <PassoEdizioneForm
-                  passo="invia_firma"
-                  etichetta="Invia alla firma"
-                  editionId={ed.id}
-                  version={ed.version}
-                  principale
-                  disabilitato={mancanti > 0 ? `Non ancora: ${mancanti === 1 ? "manca 1 sezione approvata" : `mancano ${mancanti} sezioni approvate`}.` : undefined}
-                />
-              )}
             </>
           )}
 
@@ -96,13 +130,6 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
               <p>
                 Il testo è congelato e attende la firma dell&apos;Assessore. Impronta SHA-256 del contenuto: <Impronta sha256={ed.sha256} />
               </p>
-              {puo("edizione.firma") && (
-                <p>
-                  <Link className="btn btn-primary" href={`/edizione/${ed.slug}/anteprima`}>Leggi e firma</Link>
-                  <span className="ms-2">Firmando dichiari di approvare esattamente il testo che leggi, identificato dalla sua impronta.</span>
-                </p>
-              )}
-              {puo("edizione.ritira") && <PassoEdizioneForm passo="ritira" etichetta="Ritira dalla firma" editionId={ed.id} version={ed.version} motivo="Motivo del ritiro" />}
             </>
           )}
 
@@ -111,17 +138,10 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
               <p>
                 Firmata da <strong>{firma.nome}</strong> il {formatDataOra(firma.firmataIl)}. Impronta firmata: <Impronta sha256={firma.sha256} />
               </p>
-              {puo("edizione.pubblica") && (
-                <PassoEdizioneForm
-                  passo="pubblica"
-                  etichetta={ed.revisione > 1 ? `Pubblica la revisione ${ed.revisione}` : "Pubblica l'edizione"}
-                  editionId={ed.id}
-                  version={ed.version}
-                  principale
-                />
-              )}
             </>
           )}
+
+          {possibili.map(pulsante)}
 
           {ed.stato === "pubblicata" && (
             <>
@@ -165,7 +185,7 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
           <ul>
             {passi.map((p, i) => (
               <li key={i}>
-                {formatDataOra(p.quando)} · {ETICHETTE_PASSO[p.azione] ?? p.azione}
+                {formatDataOra(p.quando)} · {etichettaAzione(p.azione)}
                 {p.chi && <> · {p.chi}</>}
                 {p.motivo && <> · «{p.motivo}»</>}
               </li>

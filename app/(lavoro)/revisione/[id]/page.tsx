@@ -11,7 +11,7 @@ import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
 import { DiffView } from "@/app/_components/review/DiffView";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { diffSezione } from "@/lib/diff";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione, azioniPossibili } from "@/lib/policy";
 import { baseConfronto } from "@/lib/review/queries";

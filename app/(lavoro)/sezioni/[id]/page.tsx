@@ -9,7 +9,7 @@ import { StatoBadge } from "@/app/_components/StatoBadge";
 import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
 import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
 import { commentiSezione, decisioniSezione } from "@/lib/review/service";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 

@@ -8,7 +8,7 @@ import { EdizioneCompleta } from "@/app/_components/edition/EdizioneCompleta";
 import { Impronta } from "@/app/_components/lifecycle/Impronta";
 import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
 import { istantanea } from "@/lib/editions/lifecycle";
-import { datiCongelati, edizioneDaSlug } from "@/lib/editions/lifecycle-queries";
+import { datiCongelati, edizioneDaSlug } from "@/lib/editions/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { decidi } from "@/lib/policy";
 

@@ -6,7 +6,7 @@ import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { RestoreButton } from "@/app/_components/RestoreButton";
 import { elencoRevisioni } from "@/lib/blocks/service";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 import { formatDataOra } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 

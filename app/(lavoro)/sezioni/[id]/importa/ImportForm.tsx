@@ -2,17 +2,17 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { importaFoglioAction, type EsitoImportFoglio } from "@/app/_server/import-actions";
+import { importaFoglioAction } from "@/app/_server/import-actions";
 import { SectionContent } from "@/app/_components/report/SectionContent";
 import { Messaggi } from "@/app/_components/editor/fields";
 
 /** Choose a file, see what would be written and every bad row, then import — or drop the bad rows explicitly. */
 export function ImportForm({ sectionId }: { sectionId: number }) {
-  const [esito, azione, inCorso] = useActionState<EsitoImportFoglio | null, FormData>(importaFoglioAction, null);
+  const [esito, azione, inCorso] = useActionState(importaFoglioAction, null);
   const [tipo, setTipo] = useState<"indicatori" | "serie">("indicatori");
   const [scarta, setScarta] = useState(false);
-  const anteprima = esito?.stato === "anteprima" ? esito.anteprima : esito?.stato === "errore" ? esito.anteprima : undefined;
-  const campi = esito?.stato === "errore" ? (esito.campi ?? {}) : {};
+  const anteprima = esito && "anteprima" in esito ? esito.anteprima : undefined;
+  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
 
   // Submitted by hand: a form action would reset the file input after the preview.
   function invia(e: FormEvent<HTMLFormElement>) {
@@ -21,7 +21,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
     startTransition(() => azione(dati));
   }
 
-  if (esito?.stato === "importato") {
+  if (esito?.ok && esito.stato === "importato") {
     return (
       <div className="alert alert-success" role="status">
         Importati {esito.aggiunti} blocchi. <Link href={`/sezioni/${sectionId}/modifica`}>Torna all&apos;editor</Link>
@@ -69,7 +69,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
         <input id="file" name="file" type="file" accept=".csv,.txt,.xlsx" className="form-control" aria-describedby={`file-aiuto${campi.file ? " file-errore" : ""}`} />
         <Messaggi id="file" errore={campi.file} aiuto="Numeri all'italiana (1.234,5). Il file non viene salvato finché non confermi l'importazione." />
       </div>
-      {esito?.stato === "errore" && <div className="alert alert-danger" role="alert">{esito.messaggio}</div>}
+      {esito && !esito.ok && <div className="alert alert-danger" role="alert">{esito.messaggio}</div>}
 
       {anteprima && (
         <section aria-labelledby="anteprima-titolo" className="my-4">

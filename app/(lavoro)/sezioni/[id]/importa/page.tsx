@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 import { decidi, risorsaSezione } from "@/lib/policy";
 import { ImportForm } from "./ImportForm";
 

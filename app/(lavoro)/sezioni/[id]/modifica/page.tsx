@@ -11,7 +11,7 @@ import { etichettaCampo } from "@/lib/review/fields";
 import { commentiSezione } from "@/lib/review/service";
 import { azioniPossibili, decidi, risorsaSezione } from "@/lib/policy";
 import { StatoBadge } from "@/app/_components/StatoBadge";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 
 export const metadata: Metadata = { title: "Modifica sezione" };
 

@@ -7,7 +7,7 @@ import { richiediUtente } from "@/app/_server/session";
 import { SectionContent } from "@/app/_components/report/SectionContent";
 import { elencoRevisioni } from "@/lib/blocks/service";
 import type { Blocco } from "@/lib/content/blocks";
-import { caricaSezione } from "@/lib/editions/queries";
+import { caricaSezione } from "@/lib/sections/queries";
 import { formatDataOra } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 
