@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { STATI_EDIZIONE, STATI_SEZIONE, type StatoSezione, transizione, type AzioneFlusso } from "./workflow";
+import { ETICHETTE_STATO_EDIZIONE, ETICHETTE_STATO_SEZIONE, STATI_EDIZIONE, STATI_SEZIONE, TRANSIZIONI_EDIZIONE, transizione, transizioneEdizione, type AzioneFlusso, type PassoEdizione, type StatoSezione } from "./workflow";
 import type { Attore } from "./policy";
 import type { Ruolo } from "./ruoli";
-import { azioniPossibili, decidiTransizione } from "./policy";
+import { azioniPossibili, decidi, decidiTransizione, passiPossibili } from "./policy";
 
 const CULTURA = 1;
 const attore = (ruolo: Ruolo, settoreId: number | null = null): Attore => ({ userId: 1, ruoli: [{ ruolo, settoreId }] });
@@ -60,5 +60,36 @@ describe("tabella delle transizioni", () => {
     expect(azioniPossibili(ATTORI["referente proprietario"], { ...r, stato: "da_rivedere" })).toEqual(["invia"]);
     expect(azioniPossibili(ATTORI["referente proprietario"], { ...r, stato: "inviata" })).toEqual([]);
     expect(azioniPossibili(ATTORI.coordinatore, { ...r, stato: "approvata" })).toEqual(["riapri"]);
+  });
+});
+
+describe("ciclo di vita dell'edizione: ogni stato × ruolo, dalla tabella", () => {
+  /** Written independently of the table: who takes which step from which state, and where it leads. */
+  const ATTESI: Record<string, { da: string; chi: string; a: string }> = {
+    invia_firma: { da: "in_preparazione", chi: "coordinatore", a: "in_firma" },
+    ritira: { da: "in_firma", chi: "coordinatore", a: "in_preparazione" },
+    firma: { da: "in_firma", chi: "assessore", a: "firmata" },
+    rimanda: { da: "in_firma", chi: "assessore", a: "in_preparazione" },
+    pubblica: { da: "firmata", chi: "coordinatore", a: "pubblicata" },
+  };
+
+  it("la tabella ha esattamente questi passi", () => {
+    expect(Object.fromEntries(TRANSIZIONI_EDIZIONE.map((t) => [t.passo, { da: t.da, chi: t.ruolo, a: t.a }]))).toEqual(ATTESI);
+    for (const p of Object.keys(ATTESI)) expect(transizioneEdizione(p as PassoEdizione).a).toBe(ATTESI[p].a);
+  });
+
+  for (const [chi, a] of Object.entries(ATTORI))
+    for (const stato of STATI_EDIZIONE)
+      it(`${chi}, edizione ${stato}: i pulsanti sono i passi consentiti`, () => {
+        const attesi = Object.entries(ATTESI)
+          .filter(([, t]) => t.da === stato && t.chi === chi)
+          .map(([p]) => p);
+        expect(passiPossibili(a, { stato })).toEqual(attesi);
+        for (const p of Object.keys(ATTESI)) expect(decidi(a, `edizione.${p as PassoEdizione}`, { stato }).consentito).toBe(attesi.includes(p));
+      });
+
+  it("ogni stato ha la sua etichetta italiana", () => {
+    expect(STATI_EDIZIONE.map((s) => ETICHETTE_STATO_EDIZIONE[s])).toEqual(["In preparazione", "In firma", "Firmata", "Pubblicata"]);
+    expect(STATI_SEZIONE.map((s) => ETICHETTE_STATO_SEZIONE[s])).toEqual(["Bozza", "Inviata", "Da rivedere", "Approvata"]);
   });
 });

@@ -32,7 +32,7 @@ export async function AppHeader() {
           <>
             <NotificationBell userId={u.id} />
             <span className="text-white small">
-              {u.nome} · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
+              <Link href="/profilo" className="text-white" title="Il mio profilo e la password">{u.nome}</Link> · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
             </span>
             <LogoutButton />
           </>

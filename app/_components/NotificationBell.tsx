@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { nonLette } from "@/lib/notifications-read";
+import { nonLette } from "@/lib/notifications/queries";
 
 /** The header link to the notifications, with the unread count as a badge (and as words for screen readers). */
 export function NotificationBell({ userId }: { userId: number }) {

@@ -3,7 +3,7 @@
 /** Server actions of the notifications page: a user only ever touches their own rows. */
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { segnaLette } from "@/lib/notifications-read";
+import { segnaLette } from "@/lib/notifications/queries";
 import { z } from "@/lib/zod-it";
 import { azioneModulo } from "./azione";
 

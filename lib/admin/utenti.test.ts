@@ -146,7 +146,10 @@ describe("disattivare e riattivare", () => {
     expect(disattivaUtente(db, admin, { userId: 3 })).toEqual({ ok: true });
     expect(caricaUtente(db, 3)).toBeNull();
     expect(db.select().from(sessioni).where(eq(sessioni.id, "s1")).get()!.revocataIl).not.toBeNull();
-    expect(righeAudit().at(-1)).toMatchObject({ azione: "utente.disattiva", dettagli: { utenteId: 3, email: "cultura@x.it" } });
+    expect(righeAudit().slice(-2)).toMatchObject([
+      { azione: "utente.disattiva", dettagli: { utenteId: 3, email: "cultura@x.it" } },
+      { azione: "sessione.revoca", dettagli: { sessioni: 1, motivo: "utente disattivato" } },
+    ]);
     expect(elencoUtenti(db).find((u) => u.id === 3)).toMatchObject({ attivo: false, ruoli: [{ ruolo: "referente" }] });
     expect(riattivaUtente(db, admin, { userId: 3 })).toEqual({ ok: true });
     expect(caricaUtente(db, 3)).not.toBeNull();

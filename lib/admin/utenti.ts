@@ -8,9 +8,10 @@
 import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { roleMemberships, sessioni, settori, users } from "../../db/schema";
+import { roleMemberships, settori, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { invita } from "../auth/inviti";
+import { revocaTutte } from "../auth/sessioni";
 import { decidi } from "../policy";
 import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
 import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
@@ -193,8 +194,9 @@ export function disattivaUtente(db: Db, chi: Chi, input: z.input<typeof utenteId
     if (!u.attivo) return { ok: true };
     if (ultimoAmministratore(tx, u.id)) return { ok: false, tipo: "conflitto", corrente: null, messaggio: MESSAGGIO_ULTIMO_AMMINISTRATORE };
     tx.update(users).set({ attivo: false }).where(eq(users.id, u.id)).run();
-    tx.update(sessioni).set({ revocataIl: new Date().toISOString() }).where(and(eq(sessioni.userId, u.id), isNull(sessioni.revocataIl))).run();
     registra(tx, { ...autore(chi), azione: "utente.disattiva", dettagli: { utenteId: u.id, email: u.email } });
+    const chiuse = revocaTutte(tx, u.id);
+    if (chiuse > 0) registra(tx, { ...autore(chi), azione: "sessione.revoca", dettagli: { sessioni: chiuse, motivo: "utente disattivato" } });
     return { ok: true };
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Tx } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import type { AzioneAudit, DettagliAudit } from "./vocabolario";
+import { isAzioneAudit, type AzioneAudit, type DettagliAudit } from "./vocabolario";
 
 export type VoceAudit<A extends AzioneAudit = AzioneAudit> = {
   userId?: number | null;
@@ -18,6 +18,8 @@ export type VoceAudit<A extends AzioneAudit = AzioneAudit> = {
 } & (undefined extends DettagliAudit<A> ? { dettagli?: DettagliAudit<A> } : { dettagli: DettagliAudit<A> });
 
 export function registra<A extends AzioneAudit>(db: Tx, voce: VoceAudit<A>): void {
+  // The types already refuse an unknown action; a cast or plain JS would still be caught here.
+  if (!isAzioneAudit(voce.azione)) throw new Error(`Azione di registro sconosciuta: ${String(voce.azione)}`);
   db.insert(auditLog)
     .values({
       userId: voce.userId ?? null,

@@ -115,6 +115,9 @@ describe("password dimenticata", () => {
     const r = await richiediReimpostazione(db, null, { email: "nino.nuovo@comune.example", ip: "3.3.3.3" }, { durataMinimaMs: 0 });
     expect(r).toEqual({ ok: true, messaggio: RISPOSTA_REIMPOSTAZIONE, inviata: false });
     expect(db.select().from(auditLog).all()).toHaveLength(prima);
+    // An unknown client address is not one shared bucket.
+    for (let i = 0; i < MAX_RICHIESTE_PER_INDIRIZZO + 1; i++) await richiediReimpostazione(db, null, { email: `y${i}@comune.example`, ip: "sconosciuto" }, { durataMinimaMs: 0 });
+    expect((await richiediReimpostazione(db, null, { email: "nino.nuovo@comune.example", ip: "sconosciuto" }, { durataMinimaMs: 0 })).inviata).toBe(true);
   });
 
   it("un account disattivato non riceve nulla", async () => {

@@ -86,6 +86,9 @@ export const RICHIESTE_FINESTRA_MINUTI = 60;
 /** Every request takes at least this long, so the reply time does not tell a known address from an unknown one. */
 export const DURATA_MINIMA_RICHIESTA_MS = 700;
 
+/** What the request layer records when it cannot tell the client's address. */
+export const INDIRIZZO_SCONOSCIUTO = "sconosciuto";
+
 export interface RichiestaReimpostazione {
   email: string;
   ip: string;
@@ -116,7 +119,10 @@ export async function richiediReimpostazione(
   const inviata = inTransazione(db, (tx) => {
     const da = new Date(adesso.getTime() - RICHIESTE_FINESTRA_MINUTI * 60_000).toISOString();
     // Over the limit: nothing sent, nothing recorded (the log cannot be flooded either).
-    if (richiesteRecenti(tx, "attore", email, da) >= MAX_RICHIESTE_PER_EMAIL || richiesteRecenti(tx, "ip", input.ip, da) >= MAX_RICHIESTE_PER_INDIRIZZO) return false;
+    // Without a known client address (no proxy header) only the per-email limit applies: one shared
+    // "sconosciuto" bucket would let anyone stop everybody's resets.
+    const troppePerIndirizzo = input.ip !== INDIRIZZO_SCONOSCIUTO && richiesteRecenti(tx, "ip", input.ip, da) >= MAX_RICHIESTE_PER_INDIRIZZO;
+    if (troppePerIndirizzo || richiesteRecenti(tx, "attore", email, da) >= MAX_RICHIESTE_PER_EMAIL) return false;
     const u = tx.select({ id: users.id, nome: users.nome, email: users.email, attivo: users.attivo }).from(users).where(eq(users.email, email)).get();
     registra(tx, { userId: u?.id ?? null, attore: email, azione: "password.reimposta_richiesta", ip: input.ip });
     if (!u || !u.attivo) return false;

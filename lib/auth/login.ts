@@ -32,7 +32,8 @@ export async function verificaCredenziali(db: Db, emailGrezza: string, password:
     return { ok: false, messaggio: MESSAGGIO_BLOCCATO };
   }
   const user = db.select().from(users).where(eq(users.email, email)).get();
-  const valida = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  // An invited user without a password yet ("") is checked against the dummy hash too: same time, same refusal.
+  const valida = (await verifyPassword(user?.passwordHash || (await dummyHash()), password)) && !!user?.passwordHash;
   if (!user || !valida || !user.attivo) {
     annota(false, "accesso.fallito", user?.id ?? null);
     return { ok: false, messaggio: MESSAGGIO_CREDENZIALI };

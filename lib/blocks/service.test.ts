@@ -5,7 +5,8 @@ import { memoryDb } from "../../db/memory";
 import { auditLog, blocks, revisions, sections, settori } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import type { Attore } from "../policy";
-import { aggiungiBlocco, duplicaBlocco, eliminaBlocco, registraRevisione, ripristinaRevisione, salvaBlocco, spostaBlocco } from "./service";
+import { aggiungiBlocco, duplicaBlocco, eliminaBlocco, ripristinaRevisione, salvaBlocco, spostaBlocco } from "./service";
+import { registraRevisione } from "../sections/revisioni";
 import { type Chi } from "../servizio";
 
 function prepara() {

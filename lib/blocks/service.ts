@@ -4,7 +4,7 @@
  * with its audit row and its revision in the same transaction.
  */
 import "server-only";
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { blocks, revisions, sections, users } from "../../db/schema";
 import { registra } from "../audit/registra";
@@ -15,11 +15,9 @@ import { decidi, risorsaSezione } from "../policy";
 import { erroriDaZod, inTransazione, type Chi, type ErroreCampo, type Esito as EsitoServizio } from "../servizio";
 import { bloccoNuovo } from "./defaults";
 import type { BloccoSalvato } from "./tipi";
+import { registraRevisione } from "../sections/revisioni";
 
 export type Esito<T> = EsitoServizio<T, BloccoSalvato>;
-
-/** Autosaves by the same author within this window update one revision instead of adding many. */
-export const FINESTRA_REVISIONE_MS = 60_000;
 
 function sezioneModificabile(db: Tx, chi: Chi, sectionId: number) {
   const s = sezioneConEdizione(db, sectionId);
@@ -44,20 +42,6 @@ function bloccoCorrente(db: Tx, blockId: number): BloccoSalvato | null {
     .where(eq(blocks.id, blockId))
     .get();
   return b ? { ...b, dati: b.dati as Blocco } : null;
-}
-
-/** Snapshot of the section after a change; consecutive saves by one author in a minute share a revision. */
-export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: "salvataggio" | "ripristino" | "invio" | "approvazione" | "importazione", adesso = new Date()) {
-  const contenuto = db.select({ dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all().map((b) => b.dati);
-  const ultima = db.select().from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get();
-  const recente = ultima && adesso.getTime() - new Date(ultima.createdAt).getTime() < FINESTRA_REVISIONE_MS;
-  if (motivo === "salvataggio" && ultima && ultima.motivo === "salvataggio" && ultima.authorId === authorId && recente) {
-    db.update(revisions).set({ contenuto }).where(eq(revisions.id, ultima.id)).run();
-    return ultima.numero;
-  }
-  const numero = (ultima?.numero ?? 0) + 1;
-  db.insert(revisions).values({ sectionId, numero, contenuto, motivo, authorId, createdAt: adesso.toISOString() }).run();
-  return numero;
 }
 
 function audit<A extends AzioneAudit>(db: Tx, chi: Chi, azione: A, s: { id: number; editionId: number; settoreId: number }, dettagli: DettagliAudit<A>) {
@@ -183,17 +167,6 @@ export function ripristinaRevisione(db: Db, chi: Chi, input: { sectionId: number
     audit(tx, chi, "sezione.ripristina", perm.sezione, { daRevisione: input.numero, revisione: numero });
     return { ok: true, revisione: numero };
   });
-}
-
-export function elencoRevisioni(db: Db, sectionId: number) {
-  return db
-    .select({ numero: revisions.numero, motivo: revisions.motivo, createdAt: revisions.createdAt, autore: users.nome, contenuto: revisions.contenuto })
-    .from(revisions)
-    .leftJoin(users, eq(users.id, revisions.authorId))
-    .where(eq(revisions.sectionId, sectionId))
-    .orderBy(desc(revisions.numero))
-    .all()
-    .map((r) => ({ ...r, blocchi: (r.contenuto as Blocco[]).length }));
 }
 
 /** Appends several blocks at once (a spreadsheet import): all of them or none. */

@@ -1,6 +1,6 @@
 /** Reads an edition back into the package format, in the same order and shape as import takes it. */
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, editions, ente, parts, sections, settori } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
 import { FORMATO_PACCHETTO, type Pacchetto, type SezionePacchetto } from "./schema";

@@ -17,7 +17,7 @@ import { ambiti, areas, editions, parts, sections, settori } from "../../db/sche
 import { registra } from "../audit/registra";
 import { giornoReale } from "../numbers/calendario";
 import { formatData } from "../numbers/format";
-import { notifica, referentiDi } from "../notifications";
+import { notifica, referentiDi } from "../notifications/avvisi";
 import { decidi, risorsaSezione } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
 import { z } from "../zod-it";

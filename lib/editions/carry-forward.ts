@@ -12,7 +12,7 @@ import { inTransazione, type Chi, type ErroreCampo, type Esito } from "../serviz
 import type { Blocco } from "../content/blocks";
 import { scriviPacchetto } from "../edition-package/import";
 import { validaPacchetto } from "../edition-package/validate";
-import { conRuolo, notifica, referentiEdizione } from "../notifications";
+import { conRuolo, notifica, referentiEdizione } from "../notifications/avvisi";
 import { decidi } from "../policy";
 import { pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";

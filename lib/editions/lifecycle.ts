@@ -9,17 +9,18 @@
  * holds the links (drizzle/0003): a signature carries the frozen hash, a
  * publication the signed hash.
  */
-import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditLog, editions, publications, sections, signatures, users } from "../../db/schema";
+import { editions, publications, sections, signatures, users } from "../../db/schema";
 import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import { verifyPassword } from "../auth/password";
 import { FINESTRA_MINUTI, inizioFinestra, MAX_FALLITI_PER_ACCOUNT } from "../auth/throttle";
 import { inTransazione, type Chi, type Esito } from "../servizio";
 import { scriviPacchetto } from "../edition-package/import";
-import { conRuolo, notifica, referentiEdizione } from "../notifications";
+import { conRuolo, notifica, referentiEdizione } from "../notifications/avvisi";
 import { decidi, type AzioneEdizione } from "../policy";
+import { transizioneEdizione, type PassoEdizione } from "../workflow";
 import { serializzaCanonico } from "../publication/canonical";
 import { sha256 } from "../sha256";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
@@ -57,9 +58,10 @@ function prepara(tx: Tx, chi: Chi, azione: AzioneEdizione, editionId: number, ve
   return { ok: true, ed };
 }
 
-function cambiaStato(tx: Tx, ed: Edizione, valori: Partial<Pick<Edizione, "stato" | "datiJson" | "sha256">>): void {
+/** Takes a lifecycle step: the new state is the transition table's (lib/workflow.ts), never written here. */
+function cambiaStato(tx: Tx, ed: Edizione, passo: PassoEdizione, valori: Partial<Pick<Edizione, "datiJson" | "sha256">> = {}): void {
   tx.update(editions)
-    .set({ ...valori, version: ed.version + 1, updatedAt: new Date().toISOString() })
+    .set({ ...valori, stato: transizioneEdizione(passo).a, version: ed.version + 1, updatedAt: new Date().toISOString() })
     .where(eq(editions.id, ed.id))
     .run();
 }
@@ -77,7 +79,7 @@ export function inviaAllaFirma(db: Db, chi: Chi, input: { editionId: number; ver
       return { ok: false, tipo: "sezioni_non_approvate", mancanti, messaggio: `Per inviare alla firma tutte le sezioni devono essere approvate: ne mancano ${mancanti}.` };
     }
     const snap = istantanea(tx, ed);
-    cambiaStato(tx, ed, { stato: "in_firma", datiJson: snap.testo, sha256: snap.sha256 });
+    cambiaStato(tx, ed, "invia_firma", { datiJson: snap.testo, sha256: snap.sha256 });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.invia_firma", editionId: ed.id, dettagli: { sha256: snap.sha256, revisione: ed.revisione } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
@@ -94,7 +96,7 @@ export function ritiraDallaFirma(db: Db, chi: Chi, input: { editionId: number; v
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.ritira", input.editionId, input.version);
     if (!p.ok) return p;
-    cambiaStato(tx, p.ed, { stato: "in_preparazione", datiJson: null, sha256: null });
+    cambiaStato(tx, p.ed, "ritira", { datiJson: null, sha256: null });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.ritira", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
@@ -111,7 +113,7 @@ export function rimandaAlCoordinamento(db: Db, chi: Chi, input: { editionId: num
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.rimanda", input.editionId, input.version);
     if (!p.ok) return p;
-    cambiaStato(tx, p.ed, { stato: "in_preparazione", datiJson: null, sha256: null });
+    cambiaStato(tx, p.ed, "rimanda", { datiJson: null, sha256: null });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.rimanda", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "coordinatore"),
@@ -160,7 +162,7 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
       };
     }
     tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, userId: chi.userId, firmatario: utente!.nome, sha256: ed.sha256! }).run();
-    cambiaStato(tx, ed, { stato: "firmata" });
+    cambiaStato(tx, ed, "firma");
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma", editionId: ed.id, dettagli: { sha256: ed.sha256, revisione: ed.revisione } });
     notifica(tx, {
       userIds: conRuolo(tx, "coordinatore"),
@@ -184,7 +186,7 @@ export function pubblica(db: Db, chi: Chi, input: { editionId: number; version: 
     tx.insert(publications)
       .values({ editionId: pubblicaId, revisione: ed.revisione, datiJson: ed.datiJson!, sha256: ed.sha256!, signatureId: firmaRow.id, modifiche: ed.modifiche })
       .run();
-    cambiaStato(tx, ed, { stato: "pubblicata" });
+    cambiaStato(tx, ed, "pubblica");
     const slug = slugPubblico(tx, ed);
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.pubblica", editionId: ed.id, dettagli: { slug, revisione: ed.revisione, sha256: ed.sha256 } });
     notifica(tx, {

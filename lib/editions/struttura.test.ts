@@ -142,7 +142,7 @@ describe("struttura di un'edizione in preparazione", () => {
       settori: [String(istruzione), String(cultura)],
       assessori: "Maura Ruggeri\n\n  Gianluca Galimberti ",
     });
-    expect(r).toMatchObject({ ok: true, campi: ["titolo", "obiettivo", "assessori", "settori"] });
+    expect(r).toMatchObject({ ok: true, modificati: ["titolo", "obiettivo", "assessori", "settori"] });
     const a = db.select().from(ambiti).where(eq(ambiti.id, s.ambitoId!)).get()!;
     expect(a).toMatchObject({ codice: "giovani", titolo: "Giovani e futuro", obiettivo: "Nuovo obiettivo", assessori: ["Maura Ruggeri", "Gianluca Galimberti"] });
     expect(sezione(db, editionId, "giovani").titolo).toBe("Giovani e futuro");

@@ -303,7 +303,7 @@ function numeriAree(tx: Tx, editionId: number, tranne?: number): number[] {
 // ---- Changing
 
 /** Renames an element; an area also gets its number, an ambito its obiettivo, settori (ordered) and assessori. */
-export function modificaStruttura(db: Db, chi: Chi, grezzo: ModificaInput): Esito<{ elemento: Elemento; id: number; campi: string[] }> {
+export function modificaStruttura(db: Db, chi: Chi, grezzo: ModificaInput): Esito<{ elemento: Elemento; id: number; modificati: string[] }> {
   const v = modificaSchema.safeParse(grezzo);
   if (!v.success) return nonValido(erroriDaZod(v.error.issues));
   const input = v.data;
@@ -380,7 +380,7 @@ export function modificaStruttura(db: Db, chi: Chi, grezzo: ModificaInput): Esit
         dettagli: { elemento: input.elemento, id: input.id, campi },
       });
     }
-    return { ok: true, elemento: input.elemento, id: input.id, campi };
+    return { ok: true, elemento: input.elemento, id: input.id, modificati: campi };
   });
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { mailOutbox, users } from "../../db/schema";
-import { notifica } from "../notifications";
+import { notifica } from "../notifications/avvisi";
 import { indirizzoPubblico, linkAssoluto, normalizzaIndirizzo, salvaIndirizzoPubblico } from "./link";
 
 let cartella: string | null = null;

@@ -7,7 +7,7 @@ import { z } from "../zod-it";
 import { esportaPacchetto } from "../edition-package/export";
 import type { Blocco } from "../content/blocks";
 import { ambitoSchema, areaSchema, FORMATO_PACCHETTO, parteSchema, sezioneSchema, settoreSchema, type Pacchetto } from "../edition-package/schema";
-import type { Db, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 
 export const FORMATO_DATI = "bilancio-sociale/dati@1" as const;
 

@@ -13,9 +13,10 @@ import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { editions, notifications, sections, settori } from "../../db/schema";
 import { registra } from "../audit/registra";
-import { notifica, referentiDi } from "../notifications";
+import { notifica, referentiDi } from "../notifications/avvisi";
 import { formatData } from "../numbers/format";
 import { inTransazione } from "../servizio";
+import { STATI_SEZIONE_MODIFICABILI } from "../workflow";
 
 export interface EsitoPromemoria {
   /** Sections for which at least one referente was notified. */
@@ -46,7 +47,7 @@ export function promemoriaScadenze(db: Db, adesso: Date = new Date(), giorni = 3
     .where(
       and(
         eq(editions.stato, "in_preparazione"),
-        inArray(sections.stato, ["bozza", "da_rivedere"]),
+        inArray(sections.stato, [...STATI_SEZIONE_MODIFICABILI]),
         isNotNull(sections.scadenza),
         // scadenza is an ISO date (possibly with a time): compare its first ten characters.
         lte(sql`substr(${sections.scadenza}, 1, 10)`, limite),

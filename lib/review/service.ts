@@ -7,15 +7,15 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditLog, blocks, comments, sections, users } from "../../db/schema";
+import { blocks, comments, sections, users } from "../../db/schema";
 import { vociAudit } from "../audit/leggi";
 import type { Commento, Problema } from "./tipi";
 import { registra } from "../audit/registra";
 import { inTransazione, type Chi, type Esito } from "../servizio";
-import { registraRevisione } from "../blocks/service";
+import { registraRevisione } from "../sections/revisioni";
 import { controllaSezione } from "../checks";
 import type { Blocco } from "../content/blocks";
-import { coordinatori, notifica, referentiDi } from "../notifications";
+import { coordinatori, notifica, referentiDi } from "../notifications/avvisi";
 import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione, decidiTransizione } from "../policy";
 import { AZIONI_FLUSSO, transizione, type AzioneFlusso, type StatoSezione } from "../workflow";

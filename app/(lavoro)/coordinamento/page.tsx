@@ -14,6 +14,7 @@ import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
+import { sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
 
 export const metadata: Metadata = { title: "Coordinamento" };
 
@@ -101,6 +102,9 @@ export default async function Coordinamento() {
     decidi(u.attore, "sezione.assegna", risorsaSezione(s, ed)).consentito;
   const vediRegistro = decidi(u.attore, "audit.leggi").consentito;
   const altre = edizioniInLavorazione(db).filter((e) => e.id !== ed.id);
+  // Sections nobody can write: their settore has no active referente.
+  const senzaReferente = ed.stato === "in_preparazione" ? sezioniSenzaReferente(db, ed.id) : [];
+  const nSenzaReferente = senzaReferente.reduce((n, g) => n + g.sezioni.length, 0);
 
   return (
     <>
@@ -124,6 +128,24 @@ export default async function Coordinamento() {
         <Link href={`/edizione/${ed.slug}`} className="btn btn-outline-primary">Anteprima, firma e pubblicazione</Link>
         {vediRegistro && <Link href="/registro" className="btn btn-outline-primary">Registro delle attività</Link>}
       </nav>
+
+      {nSenzaReferente > 0 && (
+        <section aria-labelledby="senza-referente-titolo" className="mb-5 alert alert-warning">
+          <h2 id="senza-referente-titolo" className="h4">Sezioni senza un referente attivo ({nSenzaReferente})</h2>
+          <p>
+            Nessuno può scrivere queste sezioni: il loro settore non ha un referente attivo.{" "}
+            <Link href={`/edizione/${ed.slug}/assegnazioni`}>Assegnale a un altro settore</Link> o chiedi all&apos;amministratore di invitare un referente.
+          </p>
+          <ul className="mb-0">
+            {senzaReferente.map((g) => (
+              <li key={g.settoreId}>
+                <span className="fw-semibold">{g.settoreNome}</span>
+                {!g.attivo && " (non attivo)"}: {g.sezioni.map((s) => s.titolo).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="scadute-titolo" className={`mb-5 ${av.scadute.length ? "alert alert-danger" : ""}`}>
         <h2 id="scadute-titolo" className="h4">

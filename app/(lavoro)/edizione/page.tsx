@@ -19,6 +19,11 @@ export default async function Edizioni() {
     <>
       <h1 className="h2">Edizioni</h1>
       <p className="lead">Ogni edizione del Bilancio Sociale, dalla preparazione alla pubblicazione.</p>
+      {decidi(u.attore, "edizione.crea").consentito && (
+        <p>
+          <Link href="/edizione/nuova" className="btn btn-primary">Nuova edizione</Link>
+        </p>
+      )}
       {edizioni.length === 0 ? (
         <p>Nessuna edizione presente.</p>
       ) : (

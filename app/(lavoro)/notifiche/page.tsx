@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { SegnaLetteForm } from "@/app/_components/SegnaLetteForm";
 import { richiediUtente } from "@/app/_server/session";
-import { elencoNotifiche } from "@/lib/notifications-read";
+import { elencoNotifiche } from "@/lib/notifications/queries";
 import { formatDataOra } from "@/lib/numbers/format";
 
 export const metadata: Metadata = { title: "Notifiche" };

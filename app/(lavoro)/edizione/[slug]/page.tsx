@@ -100,6 +100,12 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
       <p className="lead">
         Stato: <strong>{ETICHETTE_STATO_EDIZIONE[ed.stato]}</strong> · {ed.annoInizio}–{ed.annoFine} ·{" "}
         <Link href={`/edizione/${ed.slug}/anteprima`}>{ed.stato === "pubblicata" ? "Leggi il testo pubblicato" : ed.datiJson ? "Leggi il testo congelato" : "Anteprima dell'edizione completa"}</Link>
+        {puo("edizione.configura") && (
+          <>
+            {" · "}<Link href={`/edizione/${ed.slug}/struttura`}>Struttura</Link>
+            {" · "}<Link href={`/edizione/${ed.slug}/assegnazioni`}>Assegnazioni e scadenze</Link>
+          </>
+        )}
       </p>
       {ed.correggeId && ed.modifiche && (
         <div className="callout">

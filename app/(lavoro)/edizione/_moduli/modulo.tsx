@@ -73,8 +73,9 @@ export function Campo({
   className,
   tipo = "text",
   righe,
+  ref,
   ...input
-}: CampoProps & { tipo?: "text" | "date" | "number" | "file"; righe?: number } & Omit<React.InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, "id" | "name" | "type">) {
+}: CampoProps & { tipo?: "text" | "date" | "number" | "file"; righe?: number; ref?: React.Ref<HTMLInputElement> } & Omit<React.InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, "id" | "name" | "type">) {
   const errore = messaggioDi(campi, nome, alias);
   const props = {
     id,
@@ -87,7 +88,7 @@ export function Campo({
   return (
     <div className={className ?? "mb-3"}>
       <label htmlFor={id} className="form-label fw-semibold">{etichetta}</label>
-      {righe ? <textarea {...props} rows={righe} /> : <input {...props} type={tipo} />}
+      {righe ? <textarea {...props} rows={righe} /> : <input {...props} ref={ref} type={tipo} />}
       <Messaggi id={id} errore={errore} aiuto={aiuto} />
     </div>
   );

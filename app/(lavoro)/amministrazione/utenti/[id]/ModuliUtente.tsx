@@ -41,8 +41,8 @@ export function AggiungiRuoloForm({ userId, settori }: { userId: number; settori
     }
   }, [esito]);
   return (
-    <form action={invia} noValidate aria-labelledby="aggiungi-ruolo">
-      <h3 id="aggiungi-ruolo" className="h5">Aggiungi un ruolo</h3>
+    <form action={invia} noValidate aria-labelledby="aggiungi-ruolo-titolo">
+      <h3 id="aggiungi-ruolo-titolo" className="h5">Aggiungi un ruolo</h3>
       <input type="hidden" name="userId" value={userId} />
       <RuoloESettore prefisso="aggiungi" ruolo={ruolo} setRuolo={setRuolo} settoreId={settoreId} setSettoreId={setSettoreId} settori={settori} campi={campi} />
       <div className="d-flex align-items-center gap-3">

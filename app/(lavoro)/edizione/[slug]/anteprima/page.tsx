@@ -30,7 +30,7 @@ export default async function Anteprima({ params }: { params: Promise<{ slug: st
   consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: ed.stato }));
   const congelati = datiCongelati(ed);
   const dati = congelati ?? istantanea(db, ed).dati;
-  const puoFirmare = ed.stato === "in_firma" && !!ed.sha256 && decidi(u.attore, "edizione.firma", { stato: ed.stato }).consentito;
+  const puoFirmare = !!ed.sha256 && decidi(u.attore, "edizione.firma", { stato: ed.stato }).consentito;
 
   return (
     <>

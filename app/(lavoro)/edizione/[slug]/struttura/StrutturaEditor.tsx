@@ -311,7 +311,7 @@ function Rimuovi({ elemento, id, titolo }: { elemento: Elemento; id: number; tit
 /** A collapsible form: the summary is the button that opens it. */
 function Pannello({ etichetta, nascosta, children, aperto, setAperto }: { etichetta: string; nascosta?: string; children: React.ReactNode; aperto: boolean; setAperto: (v: boolean) => void }) {
   return (
-    <details className="w-100-aperto" open={aperto} onToggle={(e) => setAperto((e.currentTarget as HTMLDetailsElement).open)}>
+    <details open={aperto} onToggle={(e) => setAperto((e.currentTarget as HTMLDetailsElement).open)}>
       <summary className="btn btn-outline-primary btn-xs">
         {etichetta}
         {nascosta && <span className="visually-hidden"> {nascosta}</span>}
@@ -324,13 +324,10 @@ function Pannello({ etichetta, nascosta, children, aperto, setAperto }: { etiche
 function Modifica({ elemento, id, titolo, numero }: { elemento: "parte" | "area" | "sezione"; id: number; titolo: string; numero?: number }) {
   const { annuncia } = useCtx();
   const [aperto, setAperto] = useState(false);
-  const dopoOk = useCallback(
-    (r: RispostaModulo & { campi?: unknown }) => {
-      annuncia(r.ok ? "Modifiche salvate." : "");
-      setAperto(false);
-    },
-    [annuncia],
-  );
+  const dopoOk = useCallback(() => {
+    annuncia("Modifiche salvate.");
+    setAperto(false);
+  }, [annuncia]);
   const [esito, invia, inCorso] = useModulo(modificaStrutturaAction, dopoOk);
   const campi = campiDi(esito);
   const p = `mod-${elemento}-${id}`;

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { RestoreButton } from "@/app/_components/RestoreButton";
-import { elencoRevisioni } from "@/lib/blocks/service";
+import { elencoRevisioni } from "@/lib/sections/revisioni";
 import { caricaSezione } from "@/lib/sections/queries";
 import { formatDataOra } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";

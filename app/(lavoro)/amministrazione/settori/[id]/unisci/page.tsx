@@ -40,8 +40,11 @@ export default async function UnisciSettori({ params, searchParams }: { params: 
               {r.anteprima.ambitiDoppi > 0 && `; in ${n(r.anteprima.ambitiDoppi, "ambito", "ambiti")} che già lo nominavano il doppione è tolto`};
             </li>
             <li>
-              {n(r.anteprima.ruoli, "referente diventa", "referenti diventano")} referenti di «{r.anteprima.in.nome}»
-              {r.anteprima.ruoliDoppi > 0 && `; ${n(r.anteprima.ruoliDoppi, "persona era", "persone erano")} già referenti di entrambi e ${r.anteprima.ruoliDoppi === 1 ? "conserva" : "conservano"} un solo ruolo`};
+              {r.anteprima.ruoli === 1 ? "1 referente diventa referente" : `${r.anteprima.ruoli} referenti diventano referenti`} di «{r.anteprima.in.nome}»
+              {r.anteprima.ruoliDoppi > 0 &&
+                (r.anteprima.ruoliDoppi === 1
+                  ? "; 1 persona era già referente di entrambi e conserva un solo ruolo"
+                  : `; ${r.anteprima.ruoliDoppi} persone erano già referenti di entrambi e conservano un solo ruolo`)};
             </li>
             <li>{n(r.anteprima.sezioniPubblicate, "sezione", "sezioni")} di edizioni pubblicate {r.anteprima.sezioniPubblicate === 1 ? "resta" : "restano"} com&apos;erano.</li>
           </ul>

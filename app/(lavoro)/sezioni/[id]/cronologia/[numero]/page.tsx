@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SectionContent } from "@/app/_components/report/SectionContent";
-import { elencoRevisioni } from "@/lib/blocks/service";
+import { elencoRevisioni } from "@/lib/sections/revisioni";
 import type { Blocco } from "@/lib/content/blocks";
 import { caricaSezione } from "@/lib/sections/queries";
 import { formatDataOra } from "@/lib/numbers/format";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { memoryDb } from "../db/memory";
-import { notifications } from "../db/schema";
-import { elencoNotifiche, nonLette, segnaLette } from "./notifications-read";
+import { memoryDb } from "../../db/memory";
+import { notifications } from "../../db/schema";
+import { elencoNotifiche, nonLette, segnaLette } from "./queries";
 
 function prepara() {
   const db = memoryDb();

@@ -1,7 +1,8 @@
 /** Reading one's own in-app notifications. Every query is scoped to the user: nobody reads or marks another's. */
+import "server-only";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { notifications } from "../db/schema";
+import type { Db } from "../../db/client";
+import { notifications } from "../../db/schema";
 
 export interface Notifica {
   id: number;

@@ -5,9 +5,9 @@
  * down delays mail, it never loses it.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { mailOutbox, notifications, roleMemberships, sections, users } from "../db/schema";
-import { linkAssoluto } from "./mail/link";
+import type { Db } from "../../db/client";
+import { mailOutbox, notifications, roleMemberships, sections, users } from "../../db/schema";
+import { linkAssoluto } from "../mail/link";
 
 export interface Avviso {
   userIds: number[];

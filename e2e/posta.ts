@@ -1,0 +1,46 @@
+/**
+ * The mail as the e2e server sends it: without SMTP_URL each message is an .eml
+ * file in data/mail (next to data/e2e.sqlite). Tests read links from there, as a
+ * person would from their inbox, never from the database.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const CARTELLA_POSTA = path.resolve("data/mail");
+
+/** A quoted-printable body as text (soft line breaks joined, =XX bytes decoded as UTF-8). */
+function decodificaQp(s: string): string {
+  const testo = s.replace(/=\r?\n/g, "");
+  const byte: number[] = [];
+  for (let i = 0; i < testo.length; i++) {
+    const m = /^=([0-9A-F]{2})/.exec(testo.slice(i, i + 3));
+    if (m) {
+      byte.push(parseInt(m[1], 16));
+      i += 2;
+    } else byte.push(...Buffer.from(testo[i], "utf8"));
+  }
+  return Buffer.from(byte).toString("utf8");
+}
+
+/**
+ * The path (e.g. "/reimposta/abc…") of the `tipo` link in the newest mail to
+ * `email`, or null while the worker has not written it yet.
+ */
+export function ultimoLink(email: string, tipo: "invito" | "reimposta"): string | null {
+  let file: string[];
+  try {
+    file = readdirSync(CARTELLA_POSTA).filter((f) => f.endsWith(".eml")).sort().reverse();
+  } catch {
+    return null;
+  }
+  const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
+  for (const f of file) {
+    const eml = readFileSync(path.join(CARTELLA_POSTA, f), "utf8");
+    const fine = eml.search(/\r?\n\r?\n/);
+    const intestazioni = eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " ");
+    if (!destinatario.test(intestazioni)) continue;
+    const link = new RegExp(`https?://[^/\\s]+(/${tipo}/[A-Za-z0-9_-]{43})\\b`).exec(decodificaQp(eml.slice(fine)));
+    if (link) return link[1];
+  }
+  return null;
+}

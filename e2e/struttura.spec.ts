@@ -1,0 +1,183 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { openDatabase } from "../db/open";
+import { PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
+import { editions, parts } from "../db/schema";
+import { accedi, controllaAccessibilita, idAzione } from "./helpers";
+
+/**
+ * A coordinator sets an edition up in the browser: a new edition (blank, then one
+ * from it as a template), its structure, the assignments; the referente sees the
+ * result. Every journey makes its own editions with unique addresses and years
+ * before the demo's, so the demo editions other specs rely on stay as they are.
+ */
+const unico = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const SETTORE_MODELLO = "Ufficio Progetti e Risorse";
+const SETTORE_CULTURA = "Settore Cultura, Musei e City Branding";
+
+async function creaEdizione(page: Page, opzioni: { titolo: string; slug: string; annoInizio: string; annoFine: string; modello?: string }) {
+  await page.goto("/edizione/nuova");
+  if (opzioni.modello) {
+    await page.getByLabel("Da un modello").check();
+    await page.getByLabel("Edizione da usare come modello").selectOption({ label: opzioni.modello });
+  }
+  await page.getByLabel("Titolo").fill(opzioni.titolo);
+  await page.getByLabel("Anno iniziale").fill(opzioni.annoInizio);
+  await page.getByLabel("Anno finale").fill(opzioni.annoFine);
+  // The address is proposed from the years.
+  await expect(page.getByLabel("Indirizzo")).toHaveValue(`${opzioni.annoInizio}-${opzioni.annoFine}`);
+  await page.getByLabel("Indirizzo").fill(opzioni.slug);
+  await page.getByRole("button", { name: "Crea l'edizione" }).click();
+  await expect(page).toHaveURL(new RegExp(`/edizione/${opzioni.slug}/struttura$`), { timeout: 20_000 });
+}
+
+/** Opens an "Aggiungi …" panel inside `dove`, fills it and sends it. */
+async function aggiungi(dove: Locator, etichetta: string, campi: { titolo: string; obiettivo?: string; settore?: string }) {
+  await dove.locator("summary", { hasText: etichetta }).last().click();
+  const modulo = dove.locator("form").filter({ has: dove.page().getByRole("button", { name: etichetta, exact: true }) }).last();
+  await modulo.getByLabel("Titolo").fill(campi.titolo);
+  if (campi.obiettivo) await modulo.getByLabel("Obiettivo").fill(campi.obiettivo);
+  if (campi.settore) await modulo.getByLabel("Settore che la scrive").selectOption({ label: campi.settore });
+  await modulo.getByRole("button", { name: etichetta, exact: true }).click();
+  await expect(dove.page().getByRole("status").filter({ hasText: `«${campi.titolo}» aggiunto.` })).toBeVisible();
+}
+
+test("il coordinatore crea un'edizione da un modello, aggiunge un ambito, assegna in blocco un'area con scadenza e il referente la trova", async ({ page, browser }) => {
+  const u = unico();
+  const modello = `Modello ${u}`;
+  const titolo = `Prova struttura ${u}`;
+  const parte = `Impegni ${u}`;
+  const area = `Area 1 – Area di prova ${u}`;
+  const primo = `Biblioteche di quartiere ${u}`;
+  const secondo = `Musei diffusi ${u}`;
+
+  await accedi(page, "coordinatore@cremona.example");
+  await page.goto("/edizione");
+  await page.getByRole("link", { name: "Nuova edizione" }).click();
+  await expect(page).toHaveURL(/\/edizione\/nuova$/);
+  await expect(page.getByLabel("Vuota")).toBeChecked();
+  await controllaAccessibilita(page);
+
+  // A blank edition, built in the structure editor: it will be the template.
+  await creaEdizione(page, { titolo: modello, slug: `modello-${u}`, annoInizio: "2005", annoFine: "2007" });
+  await expect(page.getByText("L'edizione non ha ancora nessuna parte")).toBeVisible();
+  await controllaAccessibilita(page);
+  await aggiungi(page.locator("main"), "Aggiungi una parte", { titolo: parte });
+  const regioneParte = page.getByRole("region", { name: parte });
+  await aggiungi(regioneParte, "Aggiungi un'area", { titolo: `Area di prova ${u}` });
+  await aggiungi(page.getByRole("region", { name: area }), "Aggiungi un ambito", { titolo: primo, obiettivo: "Biblioteche aperte in ogni quartiere", settore: SETTORE_MODELLO });
+  await expect(page.getByRole("heading", { name: primo })).toBeVisible();
+  await controllaAccessibilita(page);
+
+  // The new edition from that template: same structure and owners, no content.
+  await creaEdizione(page, { titolo, slug: `prova-${u}`, annoInizio: "2008", annoFine: "2010", modello });
+  const regioneArea = page.getByRole("region", { name: area });
+  await expect(regioneArea.getByRole("heading", { name: primo })).toBeVisible();
+  await expect(regioneArea.getByText(`Scritta da ${SETTORE_MODELLO} · 0 blocchi`)).toBeVisible();
+
+  // A second ambito, then moved up by keyboard: the focus stays on the moved ambito's buttons.
+  await aggiungi(regioneArea, "Aggiungi un ambito", { titolo: secondo, obiettivo: "Musei aperti nei quartieri", settore: SETTORE_MODELLO });
+  await expect(regioneArea.getByRole("heading", { level: 5 })).toHaveText([primo, secondo]);
+  await regioneArea.getByRole("button", { name: `Sposta su «${secondo}»` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(regioneArea.getByRole("heading", { level: 5 })).toHaveText([secondo, primo]);
+  await expect(page.getByRole("status").filter({ hasText: `«${secondo}» spostato in posizione 1 di 2.` })).toBeVisible();
+  // Now first, its "su" is disabled: the focus is on its "giù".
+  await expect(page.locator(":focus")).toHaveAccessibleName(`Sposta giù «${secondo}»`);
+  await controllaAccessibilita(page);
+
+  // Every section of the area to cultura, with a deadline, in one go.
+  await page.getByRole("link", { name: "Assegnazioni e scadenze" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/edizione/prova-${u}/assegnazioni$`));
+  await controllaAccessibilita(page);
+  await page.getByLabel("Tutte le sezioni di un'area").check();
+  await page.getByLabel("Area", { exact: true }).selectOption({ label: area });
+  await expect(page.getByText(`2 sezioni: ${secondo}, ${primo}`)).toBeVisible();
+  await page.getByLabel("Nuovo settore").selectOption({ label: SETTORE_CULTURA });
+  await page.getByLabel("Nuova scadenza").fill("2030-06-30");
+  await page.getByRole("button", { name: "Applica alle sezioni scelte" }).click();
+  await expect(page.getByText(`2 sezioni assegnate a ${SETTORE_CULTURA} e con scadenza 30/06/2030.`)).toBeVisible();
+  await expect(page.getByLabel(`Settore di «${primo}»`).locator("option:checked")).toHaveText(SETTORE_CULTURA);
+  await expect(page.getByLabel(`Scadenza di «${secondo}»`)).toHaveValue("2030-06-30");
+  await controllaAccessibilita(page);
+
+  // The referente of cultura finds them on their home at once, and a notice.
+  const ctx = await browser.newContext();
+  const ref = await ctx.newPage();
+  await accedi(ref, "cultura@cremona.example");
+  await expect(ref).toHaveURL(/\/settore$/);
+  const sezioneEdizione = ref.getByRole("region", { name: new RegExp(titolo) });
+  await expect(sezioneEdizione.getByRole("link", { name: primo })).toBeVisible();
+  await expect(sezioneEdizione.getByRole("link", { name: secondo })).toBeVisible();
+  await expect(sezioneEdizione.getByText("30/06/2030").first()).toBeVisible();
+  await ref.goto("/notifiche");
+  await expect(ref.getByText(`2 nuove sezioni per il tuo settore in «${titolo}»`)).toBeVisible();
+  await ctx.close();
+});
+
+test("un pacchetto con errori è rifiutato nella pagina di caricamento con i percorsi JSON, e non scrive nulla", async ({ page }) => {
+  const u = unico();
+  const titolo = `Pacchetto rotto ${u}`;
+  const pacchetto = {
+    formato: "bilancio-sociale/edizione@1",
+    ente: { nome: "" },
+    settori: [{ codice: "Non Va", nome: "Settore" }],
+    edizione: { slug: "qualcosa", titolo: "Dal file", annoInizio: 2011, annoFine: 2012 },
+    parti: [],
+  };
+  await accedi(page, "coordinatore@cremona.example");
+  await page.goto("/edizione/nuova");
+  await page.getByLabel("Da un pacchetto").check();
+  await page.getByLabel("File del pacchetto (.json)").setInputFiles({ name: "rotto.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pacchetto)) });
+  // Read in the browser: the package's own values fill the empty fields, and may be changed.
+  await expect(page.getByLabel("Titolo")).toHaveValue("Dal file");
+  await page.getByLabel("Titolo").fill(titolo);
+  await page.getByLabel("Indirizzo").fill(`rotto-${u}`);
+  await controllaAccessibilita(page);
+  await page.getByRole("button", { name: "Crea l'edizione" }).click();
+
+  const errori = page.getByRole("table", { name: "Errori nel pacchetto, con il loro percorso nel file" });
+  await expect(errori).toBeVisible();
+  for (const percorso of ["$.ente.nome", "$.settori[0].codice", "$.parti"]) await expect(errori.getByRole("cell", { name: percorso, exact: true })).toBeVisible();
+  await expect(page.getByText("Il pacchetto «rotto.json» non è valido")).toBeVisible();
+  // What was typed stays.
+  await expect(page.getByLabel("Titolo")).toHaveValue(titolo);
+  await expect(page).toHaveURL(/\/edizione\/nuova$/);
+  await controllaAccessibilita(page);
+
+  // Nothing was written: the edition list does not have it, its address does not exist.
+  await page.goto("/edizione");
+  await expect(page.getByRole("heading", { name: "Edizioni", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: titolo })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Dal file" })).toHaveCount(0);
+  expect((await page.goto(`/edizione/rotto-${u}`))?.status()).toBe(404);
+});
+
+test("un referente è respinto (403) sulle pagine e sulle azioni della configurazione", async ({ page }) => {
+  await accedi(page, "istruzione@cremona.example");
+  for (const indirizzo of ["/edizione/nuova", `/edizione/${PROSSIMA_EDIZIONE.slug}/struttura`, `/edizione/${PROSSIMA_EDIZIONE.slug}/assegnazioni`]) {
+    const r = await page.goto(indirizzo);
+    expect(r?.status(), indirizzo).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accesso non consentito");
+  }
+  await page.goto("/edizione");
+  await expect(page.getByRole("link", { name: "Nuova edizione" })).toHaveCount(0);
+
+  // A hand-made call to the move action, with a valid session: refused, nothing moves.
+  const d = openDatabase("data/e2e.sqlite");
+  const posizione = () => {
+    const ed = d.select().from(editions).where(eq(editions.slug, PROSSIMA_EDIZIONE.slug)).get()!;
+    return d.select({ id: parts.id, posizione: parts.posizione }).from(parts).where(eq(parts.editionId, ed.id)).orderBy(parts.posizione).all();
+  };
+  try {
+    const prima = posizione();
+    const risposta = await page.request.post(`/edizione/${PROSSIMA_EDIZIONE.slug}/struttura`, {
+      headers: { "Next-Action": idAzione("spostaStrutturaAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([{ elemento: "parte", id: prima[0].id, direzione: "giu" }]),
+    });
+    expect(await risposta.text()).toContain("Solo il coordinamento gestisce l'edizione.");
+    expect(posizione()).toEqual(prima);
+  } finally {
+    d.$client.close();
+  }
+});
