@@ -73,17 +73,17 @@ test("password dimenticata: la stessa risposta per un indirizzo noto e uno scono
 
   // The policy, at the field, keeping what was typed.
   await page.getByLabel("Nuova password").fill("Password1234!");
-  await page.getByLabel("Ripeti la nuova password").fill("Password1234!");
+  await page.getByLabel("Ripeti la password").fill("Password1234!");
   await page.getByRole("button", { name: "Imposta la nuova password" }).click();
   await expect(page.locator("#password-errore")).toContainText("tra le più comuni");
   await expect(page.getByLabel("Nuova password")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Nuova password")).toHaveValue("Password1234!");
   await controllaAccessibilita(page);
   await page.getByLabel("Nuova password").fill(nuova);
-  await page.getByLabel("Ripeti la nuova password").fill(`${nuova}!`);
+  await page.getByLabel("Ripeti la password").fill(`${nuova}!`);
   await page.getByRole("button", { name: "Imposta la nuova password" }).click();
   await expect(page.locator("#conferma-errore")).toHaveText("Le due password non coincidono.");
-  await page.getByLabel("Ripeti la nuova password").fill(nuova);
+  await page.getByLabel("Ripeti la password").fill(nuova);
   await page.getByRole("button", { name: "Imposta la nuova password" }).click();
 
   await expect(page).toHaveURL(/\/login\?esito=password-reimpostata$/);
@@ -126,7 +126,7 @@ test("dal profilo si cambia la propria password: le altre sessioni finiscono, qu
 
   await page.getByLabel("Password attuale").fill("non è questa la password");
   await page.getByLabel("Nuova password").fill(nuova);
-  await page.getByLabel("Ripeti la nuova password").fill(nuova);
+  await page.getByLabel("Ripeti la password").fill(nuova);
   await page.getByRole("button", { name: "Cambia la password" }).click();
   await expect(page.locator("#attuale-errore")).toHaveText("La password attuale non è corretta.");
   await expect(page.getByLabel("Nuova password")).toHaveValue(nuova);
@@ -135,12 +135,12 @@ test("dal profilo si cambia la propria password: le altre sessioni finiscono, qu
   // Containing the address is refused too.
   await page.getByLabel("Password attuale").fill(vecchia);
   await page.getByLabel("Nuova password").fill(`io sono profilo-${u}`);
-  await page.getByLabel("Ripeti la nuova password").fill(`io sono profilo-${u}`);
+  await page.getByLabel("Ripeti la password").fill(`io sono profilo-${u}`);
   await page.getByRole("button", { name: "Cambia la password" }).click();
   await expect(page.locator("#password-errore")).toHaveText("La password non deve contenere il tuo indirizzo email o il tuo nome utente.");
 
   await page.getByLabel("Nuova password").fill(nuova);
-  await page.getByLabel("Ripeti la nuova password").fill(nuova);
+  await page.getByLabel("Ripeti la password").fill(nuova);
   await page.getByRole("button", { name: "Cambia la password" }).click();
   await expect(page.getByRole("status")).toContainText("Password cambiata");
   await expect(page.getByLabel("Password attuale")).toHaveValue("");
@@ -203,7 +203,7 @@ test("invito: dall'amministrazione parte la mail, il link attiva l'account una v
   await expect(invitato.locator("#conferma-errore")).toHaveText("Ripeti la nuova password.");
   await controllaAccessibilita(invitato);
   await invitato.getByLabel("Nuova password").fill(password);
-  await invitato.getByLabel("Ripeti la nuova password").fill(password);
+  await invitato.getByLabel("Ripeti la password").fill(password);
   await invitato.getByRole("button", { name: "Attiva l'account" }).click();
   await expect(invitato).toHaveURL(/\/login\?esito=password-impostata$/);
   await expect(invitato.getByRole("status")).toContainText("Password impostata");

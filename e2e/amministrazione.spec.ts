@@ -97,7 +97,7 @@ test("l'amministratore crea un settore e ne invita il referente, che sceglie la 
   const ref = await nuovaPagina(browser);
   await ref.goto(link);
   await ref.getByLabel("Nuova password").fill(password);
-  await ref.getByLabel("Ripeti la nuova password").fill(password);
+  await ref.getByLabel("Ripeti la password").fill(password);
   await ref.getByRole("button", { name: "Attiva l'account" }).click();
   await expect(ref).toHaveURL(/\/login/);
   await accedi(ref, email, password);

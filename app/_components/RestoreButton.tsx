@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ripristinaRevisioneAction } from "@/app/_server/block-actions";
 
-export function RestoreButton({ sectionId, numero }: { sectionId: number; numero: number }) {
+/** Restores revision `numero`; `ultima` is the newest revision the page showed, so a newer save by someone else is not undone. */
+export function RestoreButton({ sectionId, numero, ultima }: { sectionId: number; numero: number; ultima: number }) {
   const router = useRouter();
   const [errore, setErrore] = useState<string | null>(null);
   const [attesa, setAttesa] = useState(false);
@@ -18,7 +19,7 @@ export function RestoreButton({ sectionId, numero }: { sectionId: number; numero
         onClick={async () => {
           if (!window.confirm(`Ripristinare la sezione com'era alla revisione ${numero}? Lo stato attuale resta nella cronologia.`)) return;
           setAttesa(true);
-          const r = await ripristinaRevisioneAction({ sectionId, numero });
+          const r = await ripristinaRevisioneAction({ sectionId, numero, ultima });
           setAttesa(false);
           if (r.ok) router.refresh();
           else setErrore(r.messaggio);

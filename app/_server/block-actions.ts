@@ -29,17 +29,23 @@ export const eliminaBloccoAction = azione({
 });
 
 export const spostaBloccoAction = azione({
-  input: z.object({ blockId: id, direzione: z.enum(["su", "giu"]) }),
+  input: z.object({ blockId: id, direzione: z.enum(["su", "giu"]), posizione: z.number().int().min(0), vicinoId: id }),
   esegui: (chi, i) => servizio.spostaBlocco(getDb(), chi, i),
 });
 
 export const duplicaBloccoAction = azione({
-  input: z.object({ blockId: id }),
+  input: z.object({ blockId: id, version }),
   esegui: (chi, i) => servizio.duplicaBlocco(getDb(), chi, i),
 });
 
 export const ripristinaRevisioneAction = azione({
-  input: z.object({ sectionId: id, numero: z.number().int().positive() }),
+  input: z.object({ sectionId: id, numero: z.number().int().positive(), ultima: z.number().int().positive() }),
   esegui: (chi, i) => servizio.ripristinaRevisione(getDb(), chi, i),
+  dopo: aggiornaSezione,
+});
+
+export const annullaEliminazioneAction = azione({
+  input: z.object({ sectionId: id, eliminazioneId: id }),
+  esegui: (chi, i) => servizio.annullaEliminazione(getDb(), chi, i),
   dopo: aggiornaSezione,
 });

@@ -26,6 +26,7 @@ export type VoceLetta<A extends AzioneAudit> = A extends AzioneAudit
 
 export interface FiltroVoci<A extends AzioneAudit> {
   azioni: readonly A[];
+  ids?: readonly number[];
   editionId?: number;
   sectionIds?: readonly number[];
   userId?: number;
@@ -35,8 +36,9 @@ export interface FiltroVoci<A extends AzioneAudit> {
 }
 
 export function vociAudit<A extends AzioneAudit>(db: Tx, f: FiltroVoci<A>): VoceLetta<A>[] {
-  if (f.azioni.length === 0 || (f.sectionIds && f.sectionIds.length === 0)) return [];
+  if (f.azioni.length === 0 || f.sectionIds?.length === 0 || f.ids?.length === 0) return [];
   const c: SQL[] = [inArray(auditLog.azione, [...f.azioni])];
+  if (f.ids) c.push(inArray(auditLog.id, [...f.ids]));
   if (f.editionId !== undefined) c.push(eq(auditLog.editionId, f.editionId));
   if (f.sectionIds) c.push(inArray(auditLog.sectionId, [...f.sectionIds]));
   if (f.userId !== undefined) c.push(eq(auditLog.userId, f.userId));

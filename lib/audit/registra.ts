@@ -17,10 +17,11 @@ export type VoceAudit<A extends AzioneAudit = AzioneAudit> = {
   ip?: string | null;
 } & (undefined extends DettagliAudit<A> ? { dettagli?: DettagliAudit<A> } : { dettagli: DettagliAudit<A> });
 
-export function registra<A extends AzioneAudit>(db: Tx, voce: VoceAudit<A>): void {
+/** Writes the row; returns its id, for a change that later refers back to it (an undo). */
+export function registra<A extends AzioneAudit>(db: Tx, voce: VoceAudit<A>): number {
   // The types already refuse an unknown action; a cast or plain JS would still be caught here.
   if (!isAzioneAudit(voce.azione)) throw new Error(`Azione di registro sconosciuta: ${String(voce.azione)}`);
-  db.insert(auditLog)
+  return db.insert(auditLog)
     .values({
       userId: voce.userId ?? null,
       attore: voce.attore ?? null,
@@ -31,5 +32,6 @@ export function registra<A extends AzioneAudit>(db: Tx, voce: VoceAudit<A>): voi
       dettagli: (voce.dettagli ?? null) as unknown,
       ip: voce.ip ?? null,
     })
-    .run();
+    .returning({ id: auditLog.id })
+    .get().id;
 }

@@ -25,7 +25,12 @@ export const VOCABOLARIO = {
   // Blocks and sections
   "blocco.modifica": voce("Modifica di un blocco", z.object({ blockId: id, version: id })),
   "blocco.aggiungi": voce("Aggiunta di un blocco", z.object({ blockId: id, tipo: z.string(), posizione: id })),
-  "blocco.elimina": voce("Eliminazione di un blocco", z.object({ blockId: id, tipo: z.string() })),
+  "blocco.elimina": voce(
+    "Eliminazione di un blocco",
+    // The block as it was: "Annulla eliminazione" puts back exactly this, its base included.
+    z.object({ blockId: id, tipo: z.string(), posizione: id.optional(), dati: z.unknown().optional() }),
+  ),
+  "blocco.ripristina": voce("Eliminazione di un blocco annullata", z.object({ blockId: id, eliminazioneId: id })),
   "blocco.sposta": voce("Spostamento di un blocco", z.object({ blockId: id, da: id, a: id })),
   "blocco.importa": voce("Importazione di dati da foglio di calcolo", z.object({ origine: z.string(), blocchi: id })),
   "sezione.ripristina": voce("Ripristino di una revisione", z.object({ daRevisione: id, revisione: id })),

@@ -5,7 +5,7 @@ import { memoryDb } from "../../db/memory";
 import { auditLog, blocks, revisions, sections, settori } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import type { Attore } from "../policy";
-import { aggiungiBlocco, duplicaBlocco, eliminaBlocco, ripristinaRevisione, salvaBlocco, spostaBlocco } from "./service";
+import { aggiungiBlocchi, aggiungiBlocco, annullaEliminazione, duplicaBlocco, eliminaBlocco, ripristinaRevisione, salvaBlocco, spostaBlocco } from "./service";
 import { registraRevisione } from "../sections/revisioni";
 import { type Chi } from "../servizio";
 
@@ -107,7 +107,10 @@ describe("revisioni", () => {
     const { db, cultura, blocco } = prepara();
     const originale = blocco.payload;
     salvaBlocco(db, cultura, { blockId: blocco.id, version: blocco.version, dati: { ...(blocco.payload as object), valore: 42 } });
-    const r = ripristinaRevisione(db, cultura, { sectionId: blocco.sectionId, numero: 1 });
+    const ultima = () => db.select().from(revisions).where(eq(revisions.sectionId, blocco.sectionId)).all().at(-1)!.numero;
+    // A restore based on an older view of the history is refused: nothing changes.
+    expect(ripristinaRevisione(db, cultura, { sectionId: blocco.sectionId, numero: 1, ultima: ultima() - 1 })).toMatchObject({ ok: false, tipo: "conflitto" });
+    const r = ripristinaRevisione(db, cultura, { sectionId: blocco.sectionId, numero: 1, ultima: ultima() });
     expect(r.ok).toBe(true);
     const dopo = db.select().from(blocks).where(eq(blocks.sectionId, blocco.sectionId)).orderBy(asc(blocks.posizione)).all();
     expect(dopo.find((b) => b.tipo === "indicatore")!.payload).toEqual(originale);
@@ -126,26 +129,53 @@ describe("aggiungere, spostare, duplicare, eliminare", () => {
     expect(tipi.slice(-5)).toEqual(["indicatore", "serie", "tabella", "scheda", "testo"]);
   });
 
-  it("eliminare e poi annullare rimette il blocco al suo posto", () => {
-    const { db, cultura, blocco } = prepara();
+  it("eliminare e poi annullare rimette il blocco com'era al suo posto, base compresa, una volta sola", () => {
+    const { db, cultura, istruzione, blocco } = prepara();
+    const base = { valore: 1_700_000, unita: "euro", riferimento: "2016", edizione: "Bilancio Sociale 2014–2016", anno: 2016 };
+    // As carry-forward leaves it: a base no client could have sent.
+    db.update(blocks).set({ payload: { ...(blocco.payload as object), base } }).where(eq(blocks.id, blocco.id)).run();
     const ordine = () => db.select().from(blocks).where(eq(blocks.sectionId, blocco.sectionId)).orderBy(asc(blocks.posizione)).all().map((b) => JSON.stringify(b.payload));
     const prima = ordine();
     const e = eliminaBlocco(db, cultura, { blockId: blocco.id, version: blocco.version });
     if (!e.ok) throw new Error(e.messaggio);
     expect(ordine().length).toBe(prima.length - 1);
-    aggiungiBlocco(db, cultura, { sectionId: blocco.sectionId, tipo: e.dati.tipo, posizione: e.posizione, dati: e.dati });
+    expect(annullaEliminazione(db, istruzione, { sectionId: blocco.sectionId, eliminazioneId: e.eliminazioneId })).toMatchObject({ ok: false, tipo: "negato" });
+    expect(annullaEliminazione(db, cultura, { sectionId: blocco.sectionId, eliminazioneId: e.eliminazioneId })).toMatchObject({ ok: true });
     expect(ordine()).toEqual(prima);
+    expect(annullaEliminazione(db, cultura, { sectionId: blocco.sectionId, eliminazioneId: e.eliminazioneId })).toMatchObject({ ok: false, tipo: "conflitto" });
+    expect(ordine()).toEqual(prima);
+  });
+
+  it("nessun client può impostare la base di un indicatore: aggiungendo, duplicando o importando", () => {
+    const { db, cultura, sezione, blocco } = prepara();
+    const falsa = { valore: 1, unita: "euro", riferimento: "2016", edizione: "Bilancio Sociale 2014–2016", anno: 2016 };
+    const conBase = { ...(blocco.payload as object), base: falsa };
+    const a = aggiungiBlocco(db, cultura, { sectionId: sezione.id, tipo: "indicatore", dati: conBase });
+    if (!a.ok) throw new Error(a.messaggio);
+    expect(a.blocco.dati).not.toHaveProperty("base");
+    // A base set by carry-forward is not copied by a duplicate either: it belongs to the original.
+    db.update(blocks).set({ payload: conBase }).where(eq(blocks.id, blocco.id)).run();
+    const d = duplicaBlocco(db, cultura, { blockId: blocco.id, version: blocco.version });
+    if (!d.ok) throw new Error(d.messaggio);
+    expect(d.blocco.dati).not.toHaveProperty("base");
+    const i = aggiungiBlocchi(db, cultura, { sectionId: sezione.id, blocchi: [conBase, conBase], origine: "foglio.csv" });
+    expect(i).toMatchObject({ ok: true, aggiunti: 2 });
+    const ultimi = db.select().from(blocks).where(eq(blocks.sectionId, sezione.id)).orderBy(asc(blocks.posizione)).all().slice(-2);
+    for (const b of ultimi) expect(b.payload).not.toHaveProperty("base");
   });
 
   it("spostare su e giù scambia i vicini; duplicare copia subito dopo", () => {
     const { db, cultura, sezione } = prepara();
     const lista = () => db.select().from(blocks).where(eq(blocks.sectionId, sezione.id)).orderBy(asc(blocks.posizione)).all();
     const [a, b] = lista();
-    spostaBlocco(db, cultura, { blockId: b.id, direzione: "su" });
+    spostaBlocco(db, cultura, { blockId: b.id, direzione: "su", posizione: 1, vicinoId: a.id });
     expect(lista().slice(0, 2).map((x) => x.id)).toEqual([b.id, a.id]);
-    spostaBlocco(db, cultura, { blockId: b.id, direzione: "giu" });
+    // A move based on an order someone else has changed is refused.
+    expect(spostaBlocco(db, cultura, { blockId: b.id, direzione: "giu", posizione: 1, vicinoId: a.id })).toMatchObject({ ok: false, tipo: "conflitto" });
+    spostaBlocco(db, cultura, { blockId: b.id, direzione: "giu", posizione: 0, vicinoId: a.id });
     expect(lista().slice(0, 2).map((x) => x.id)).toEqual([a.id, b.id]);
-    const d = duplicaBlocco(db, cultura, { blockId: a.id });
+    expect(duplicaBlocco(db, cultura, { blockId: a.id, version: a.version + 1 })).toMatchObject({ ok: false, tipo: "conflitto" });
+    const d = duplicaBlocco(db, cultura, { blockId: a.id, version: a.version });
     if (!d.ok) throw new Error(d.messaggio);
     expect(lista()[1]).toMatchObject({ id: d.blocco.id, payload: a.payload });
     expect(lista().map((x) => x.posizione)).toEqual(lista().map((_, i) => i));

@@ -7,6 +7,7 @@ import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { blocks, revisions, sections, users } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import type { AzioneAudit, DettagliAudit } from "../audit/vocabolario";
 import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
@@ -44,8 +45,8 @@ function bloccoCorrente(db: Tx, blockId: number): BloccoSalvato | null {
   return b ? { ...b, dati: b.dati as Blocco } : null;
 }
 
-function audit<A extends AzioneAudit>(db: Tx, chi: Chi, azione: A, s: { id: number; editionId: number; settoreId: number }, dettagli: DettagliAudit<A>) {
-  registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli } as Parameters<typeof registra<A>>[1]);
+function audit<A extends AzioneAudit>(db: Tx, chi: Chi, azione: A, s: { id: number; editionId: number; settoreId: number }, dettagli: DettagliAudit<A>): number {
+  return registra(db, { userId: chi.userId, attore: chi.email, azione, editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli } as Parameters<typeof registra<A>>[1]);
 }
 
 /**
@@ -88,6 +89,17 @@ export function salvaBlocco(db: Db, chi: Chi, input: { blockId: number; version:
   });
 }
 
+/**
+ * An indicator's `base` is the value the previous edition published: only carrying an
+ * edition forward sets it. Whatever a client sends (a new block, a copy, an imported
+ * row) comes in without one.
+ */
+function senzaBase(b: Blocco): Blocco {
+  if (b.tipo !== "indicatore" || b.base === undefined) return b;
+  const { base: _scartata, ...resto } = b;
+  return resto;
+}
+
 /** Adds a block at `posizione` (default: at the end), with the given content or a new empty one. */
 export function aggiungiBlocco(db: Db, chi: Chi, input: { sectionId: number; tipo: TipoBlocco; posizione?: number; dati?: unknown }): Esito<{ blocco: BloccoSalvato }> {
   return inTransazione(db, (tx) => {
@@ -95,10 +107,11 @@ export function aggiungiBlocco(db: Db, chi: Chi, input: { sectionId: number; tip
     if (!perm.ok) return perm;
     const v = valida(input.dati ?? bloccoNuovo(input.tipo, perm.sezione), input.tipo);
     if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori, messaggio: "Il blocco non è valido." };
+    const blocco = senzaBase(v.blocco);
     const n = tx.select({ n: sql<number>`count(*)` }).from(blocks).where(eq(blocks.sectionId, input.sectionId)).get()!.n;
     const posizione = Math.max(0, Math.min(input.posizione ?? n, n));
     tx.update(blocks).set({ posizione: sql`${blocks.posizione} + 1` }).where(and(eq(blocks.sectionId, input.sectionId), gt(blocks.posizione, posizione - 1))).run();
-    const id = Number(tx.insert(blocks).values({ sectionId: input.sectionId, tipo: input.tipo, payload: v.blocco, posizione, updatedBy: chi.userId }).run().lastInsertRowid);
+    const id = Number(tx.insert(blocks).values({ sectionId: input.sectionId, tipo: input.tipo, payload: blocco, posizione, updatedBy: chi.userId }).run().lastInsertRowid);
     tocca(tx, input.sectionId);
     registraRevisione(tx, input.sectionId, chi.userId, "salvataggio");
     audit(tx, chi, "blocco.aggiungi", perm.sezione, { blockId: id, tipo: input.tipo, posizione });
@@ -106,8 +119,11 @@ export function aggiungiBlocco(db: Db, chi: Chi, input: { sectionId: number; tip
   });
 }
 
-/** Deletes a block (if unchanged since `version`) and returns what the undo needs to put it back. */
-export function eliminaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number }): Esito<{ dati: Blocco; posizione: number }> {
+/**
+ * Deletes a block (if unchanged since `version`). Its audit row keeps the block whole,
+ * and its id (`eliminazioneId`) is what "Annulla eliminazione" sends back.
+ */
+export function eliminaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number }): Esito<{ dati: Blocco; posizione: number; eliminazioneId: number }> {
   return inTransazione(db, (tx) => {
     const riga = tx.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
     if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
@@ -120,13 +136,42 @@ export function eliminaBlocco(db: Db, chi: Chi, input: { blockId: number; versio
     tx.update(blocks).set({ posizione: sql`${blocks.posizione} - 1` }).where(and(eq(blocks.sectionId, riga.sectionId), gt(blocks.posizione, riga.posizione))).run();
     tocca(tx, riga.sectionId);
     registraRevisione(tx, riga.sectionId, chi.userId, "salvataggio");
-    audit(tx, chi, "blocco.elimina", perm.sezione, { blockId: riga.id, tipo: riga.tipo });
-    return { ok: true, dati: riga.payload as Blocco, posizione: riga.posizione };
+    const eliminazioneId = audit(tx, chi, "blocco.elimina", perm.sezione, { blockId: riga.id, tipo: riga.tipo, posizione: riga.posizione, dati: riga.payload });
+    return { ok: true, dati: riga.payload as Blocco, posizione: riga.posizione, eliminazioneId };
   });
 }
 
-/** Moves a block one place up or down. */
-export function spostaBlocco(db: Db, chi: Chi, input: { blockId: number; direzione: "su" | "giu" }): Esito<{ posizione: number }> {
+/**
+ * Undoes one's own deletion: the block comes back from its audit row, as it was
+ * (an indicator's base included, which no client may send), at its old place.
+ */
+export function annullaEliminazione(db: Db, chi: Chi, input: { sectionId: number; eliminazioneId: number }): Esito<{ blocco: BloccoSalvato }> {
+  return inTransazione(db, (tx) => {
+    const perm = sezioneModificabile(tx, chi, input.sectionId);
+    if (!perm.ok) return perm;
+    const [voce] = vociAudit(tx, { azioni: ["blocco.elimina"], ids: [input.eliminazioneId], sectionIds: [input.sectionId] });
+    if (!voce || voce.userId !== chi.userId || !voce.dettagli?.dati) return { ok: false, tipo: "non_trovato", messaggio: "Non c'è un'eliminazione da annullare." };
+    const giaFatto = vociAudit(tx, { azioni: ["blocco.ripristina"], sectionIds: [input.sectionId] }).some((v) => v.dettagli?.eliminazioneId === voce.id);
+    if (giaFatto) return { ok: false, tipo: "conflitto", corrente: null, messaggio: "L'eliminazione è già stata annullata." };
+    const v = valida(voce.dettagli.dati, voce.dettagli.tipo as TipoBlocco);
+    if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori, messaggio: "Il blocco eliminato non è più valido." };
+    const n = tx.select({ n: sql<number>`count(*)` }).from(blocks).where(eq(blocks.sectionId, input.sectionId)).get()!.n;
+    const posizione = Math.max(0, Math.min(voce.dettagli.posizione ?? n, n));
+    tx.update(blocks).set({ posizione: sql`${blocks.posizione} + 1` }).where(and(eq(blocks.sectionId, input.sectionId), gt(blocks.posizione, posizione - 1))).run();
+    const id = Number(tx.insert(blocks).values({ sectionId: input.sectionId, tipo: v.blocco.tipo, payload: v.blocco, posizione, updatedBy: chi.userId }).run().lastInsertRowid);
+    tocca(tx, input.sectionId);
+    registraRevisione(tx, input.sectionId, chi.userId, "salvataggio");
+    audit(tx, chi, "blocco.ripristina", perm.sezione, { blockId: id, eliminazioneId: voce.id });
+    return { ok: true, blocco: bloccoCorrente(tx, id)! };
+  });
+}
+
+/**
+ * Moves a block one place up or down, past the neighbour the user sees: if a colleague
+ * reordered the blocks meanwhile (the block or its neighbour is not where the page
+ * shows them), nothing moves and the user is asked to reload.
+ */
+export function spostaBlocco(db: Db, chi: Chi, input: { blockId: number; direzione: "su" | "giu"; posizione: number; vicinoId: number }): Esito<{ posizione: number }> {
   return inTransazione(db, (tx) => {
     const riga = tx.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
     if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
@@ -134,7 +179,9 @@ export function spostaBlocco(db: Db, chi: Chi, input: { blockId: number; direzio
     if (!perm.ok) return perm;
     const nuova = riga.posizione + (input.direzione === "su" ? -1 : 1);
     const vicino = tx.select().from(blocks).where(and(eq(blocks.sectionId, riga.sectionId), eq(blocks.posizione, nuova))).get();
-    if (!vicino) return { ok: true, posizione: riga.posizione };
+    if (riga.posizione !== input.posizione || vicino?.id !== input.vicinoId) {
+      return { ok: false, tipo: "conflitto", corrente: null, messaggio: "Un collega ha cambiato l'ordine dei blocchi: ricarica la pagina per vedere quello attuale." };
+    }
     tx.update(blocks).set({ posizione: riga.posizione }).where(eq(blocks.id, vicino.id)).run();
     tx.update(blocks).set({ posizione: nuova }).where(eq(blocks.id, riga.id)).run();
     tocca(tx, riga.sectionId);
@@ -144,18 +191,29 @@ export function spostaBlocco(db: Db, chi: Chi, input: { blockId: number; direzio
   });
 }
 
-/** Copies a block right after itself. */
-export function duplicaBlocco(db: Db, chi: Chi, input: { blockId: number }): Esito<{ blocco: BloccoSalvato }> {
+/** Copies a block right after itself, as the user sees it (`version`): a copy of a block a colleague changed meanwhile is refused. */
+export function duplicaBlocco(db: Db, chi: Chi, input: { blockId: number; version: number }): Esito<{ blocco: BloccoSalvato }> {
   const riga = db.select().from(blocks).where(eq(blocks.id, input.blockId)).get();
   if (!riga) return { ok: false, tipo: "non_trovato", messaggio: "Il blocco non esiste più." };
+  if (riga.version !== input.version) {
+    return { ok: false, tipo: "conflitto", corrente: bloccoCorrente(db, riga.id), messaggio: "Il blocco è cambiato da quando l'hai aperto: ricarica la pagina prima di duplicarlo." };
+  }
   return aggiungiBlocco(db, chi, { sectionId: riga.sectionId, tipo: riga.tipo, posizione: riga.posizione + 1, dati: riga.payload });
 }
 
-/** Puts a section back as it was in a revision; the restore is itself a new revision. */
-export function ripristinaRevisione(db: Db, chi: Chi, input: { sectionId: number; numero: number }): Esito<{ revisione: number }> {
+/**
+ * Puts a section back as it was in a revision; the restore is itself a new revision.
+ * `ultima` is the latest revision the user saw: if someone saved since, nothing is
+ * restored, so a restore never silently undoes a colleague's newer work.
+ */
+export function ripristinaRevisione(db: Db, chi: Chi, input: { sectionId: number; numero: number; ultima: number }): Esito<{ revisione: number }> {
   return inTransazione(db, (tx) => {
     const perm = sezioneModificabile(tx, chi, input.sectionId);
     if (!perm.ok) return perm;
+    const ultima = tx.select({ n: sql<number>`max(${revisions.numero})` }).from(revisions).where(eq(revisions.sectionId, input.sectionId)).get()?.n ?? 0;
+    if (ultima !== input.ultima) {
+      return { ok: false, tipo: "conflitto", corrente: null, messaggio: "La sezione è cambiata da quando hai aperto la cronologia: ricarica la pagina e riprova." };
+    }
     const rev = tx.select().from(revisions).where(and(eq(revisions.sectionId, input.sectionId), eq(revisions.numero, input.numero))).get();
     if (!rev) return { ok: false, tipo: "non_trovato", messaggio: "Revisione non trovata." };
     tx.delete(blocks).where(eq(blocks.sectionId, input.sectionId)).run();
@@ -178,7 +236,7 @@ export function aggiungiBlocchi(db: Db, chi: Chi, input: { sectionId: number; bl
     for (const [i, dati] of input.blocchi.entries()) {
       const v = valida(dati);
       if (!v.ok) return { ok: false, tipo: "non_valido", errori: v.errori.map((e) => ({ ...e, campo: `${i}.${e.campo}` })), messaggio: "Un blocco importato non è valido." };
-      validi.push(v.blocco);
+      validi.push(senzaBase(v.blocco));
     }
     let posizione = tx.select({ n: sql<number>`count(*)` }).from(blocks).where(eq(blocks.sectionId, input.sectionId)).get()!.n;
     for (const b of validi) tx.insert(blocks).values({ sectionId: input.sectionId, tipo: b.tipo, payload: b, posizione: posizione++, updatedBy: chi.userId }).run();

@@ -37,7 +37,7 @@ export function CambiaPasswordForm({ email, spiegazione }: { email: string; spie
       )}
       <CampoPassword id="attuale" label="Password attuale" value={attuale} onChange={setAttuale} errore={campi.attuale} autoComplete="current-password" />
       <CampoPassword id="password" label="Nuova password" value={password} onChange={setPassword} errore={campi.password} aiuto={spiegazione} autoComplete="new-password" />
-      <CampoPassword id="conferma" label="Ripeti la nuova password" value={conferma} onChange={setConferma} errore={campi.conferma} autoComplete="new-password" />
+      <CampoPassword id="conferma" label="Ripeti la password" value={conferma} onChange={setConferma} errore={campi.conferma} autoComplete="new-password" />
       <button type="submit" className="btn btn-primary" disabled={inCorso}>Cambia la password</button>
     </form>
   );

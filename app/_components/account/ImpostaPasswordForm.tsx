@@ -28,7 +28,7 @@ export function ImpostaPasswordForm({ tipo, token, email, spiegazione }: { tipo:
         </div>
       )}
       <CampoPassword id="password" label="Nuova password" value={password} onChange={setPassword} errore={campi.password} aiuto={spiegazione} autoComplete="new-password" />
-      <CampoPassword id="conferma" label="Ripeti la nuova password" value={conferma} onChange={setConferma} errore={campi.conferma} autoComplete="new-password" />
+      <CampoPassword id="conferma" label="Ripeti la password" value={conferma} onChange={setConferma} errore={campi.conferma} autoComplete="new-password" />
       <button type="submit" className="btn btn-primary" disabled={inCorso}>
         {tipo === "invito" ? "Attiva l'account" : "Imposta la nuova password"}
       </button>

@@ -49,7 +49,7 @@ function testoStato(s: Stato): { testo: string; classe: string } {
 
 export interface OperazioniBlocco {
   sposta: (direzione: "su" | "giu") => void;
-  duplica: () => void;
+  duplica: (version: number) => void;
   elimina: (version: number) => void;
 }
 
@@ -175,7 +175,7 @@ export function BlockEditor({
           <div className="btn-group" role="group" aria-label={`Azioni sul blocco ${posizione + 1}`}>
             <button type="button" className="btn btn-sm btn-outline-primary" disabled={posizione === 0} onClick={() => operazioni.sposta("su")} aria-label={`Sposta su il blocco ${posizione + 1}`}>↑ Su</button>
             <button type="button" className="btn btn-sm btn-outline-primary" disabled={posizione === totale - 1} onClick={() => operazioni.sposta("giu")} aria-label={`Sposta giù il blocco ${posizione + 1}`}>↓ Giù</button>
-            <button type="button" className="btn btn-sm btn-outline-primary" onClick={operazioni.duplica} aria-label={`Duplica il blocco ${posizione + 1}`}>Duplica</button>
+            <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => operazioni.duplica(versione.current)} aria-label={`Duplica il blocco ${posizione + 1}`}>Duplica</button>
             <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => operazioni.elimina(versione.current)} aria-label={`Elimina il blocco ${posizione + 1}`}>Elimina</button>
           </div>
         </div>

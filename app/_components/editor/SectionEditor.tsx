@@ -5,13 +5,13 @@
  * delete-with-undo, and the data checks shown beside the fields they concern.
  */
 import { useMemo, useState } from "react";
-import { aggiungiBloccoAction, duplicaBloccoAction, eliminaBloccoAction, spostaBloccoAction } from "@/app/_server/block-actions";
+import { aggiungiBloccoAction, annullaEliminazioneAction, duplicaBloccoAction, eliminaBloccoAction, spostaBloccoAction } from "@/app/_server/block-actions";
 import { TIPI_BLOCCO, type Blocco, type TipoBlocco } from "@/lib/content/blocks";
 import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { controllaSezione } from "@/lib/checks";
 import { BlockEditor } from "./BlockEditor";
 
-type Eliminato = { dati: Blocco; posizione: number };
+type Eliminato = { tipo: Blocco["tipo"]; posizione: number; eliminazioneId: number };
 
 export function SectionEditor({
   sectionId,
@@ -41,21 +41,26 @@ export function SectionEditor({
     return r.ok;
   };
 
-  async function aggiungi(tipo: TipoBlocco, posizione?: number, dati?: Blocco) {
-    const r = await aggiungiBloccoAction({ sectionId, tipo, posizione, dati });
-    if (!esito(r) || !r.ok || !("blocco" in r)) return;
-    const nuovo = r.blocco;
+  function inserisci(nuovo: BloccoSalvato, posizione?: number) {
     setBlocchi((bs) => {
       const i = posizione ?? bs.length;
       return [...bs.slice(0, i), nuovo, ...bs.slice(i)];
     });
+  }
+
+  async function aggiungi(tipo: TipoBlocco) {
+    const r = await aggiungiBloccoAction({ sectionId, tipo });
+    if (!esito(r) || !r.ok || !("blocco" in r)) return;
+    const nuovo = r.blocco;
+    inserisci(nuovo);
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-blocco="${nuovo.id}"] input, [data-blocco="${nuovo.id}"] [contenteditable]`)?.focus());
   }
 
   async function sposta(i: number, direzione: "su" | "giu") {
-    const r = await spostaBloccoAction({ blockId: blocchi[i].id, direzione });
-    if (!esito(r)) return;
     const j = direzione === "su" ? i - 1 : i + 1;
+    if (!blocchi[j]) return;
+    const r = await spostaBloccoAction({ blockId: blocchi[i].id, direzione, posizione: i, vicinoId: blocchi[j].id });
+    if (!esito(r)) return;
     setBlocchi((bs) => {
       const copia = [...bs];
       [copia[i], copia[j]] = [copia[j], copia[i]];
@@ -65,8 +70,8 @@ export function SectionEditor({
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[aria-label="Sposta ${direzione === "su" ? "su" : "giù"} il blocco ${j + 1}"]`)?.focus());
   }
 
-  async function duplica(i: number) {
-    const r = await duplicaBloccoAction({ blockId: blocchi[i].id });
+  async function duplica(i: number, version: number) {
+    const r = await duplicaBloccoAction({ blockId: blocchi[i].id, version });
     if (!esito(r) || !r.ok || !("blocco" in r)) return;
     const copia = r.blocco;
     setBlocchi((bs) => [...bs.slice(0, i + 1), copia, ...bs.slice(i + 1)]);
@@ -75,7 +80,7 @@ export function SectionEditor({
   async function elimina(i: number, version: number) {
     const r = await eliminaBloccoAction({ blockId: blocchi[i].id, version });
     if (!esito(r) || !r.ok || !("dati" in r)) return;
-    setEliminato({ dati: r.dati, posizione: r.posizione });
+    setEliminato({ tipo: r.dati.tipo, posizione: r.posizione, eliminazioneId: r.eliminazioneId });
     setBlocchi((bs) => bs.filter((_, j) => j !== i));
   }
 
@@ -84,14 +89,16 @@ export function SectionEditor({
       {messaggio && <div className="alert alert-danger" role="alert">{messaggio}</div>}
       {eliminato && (
         <div className="alert alert-info d-flex align-items-center gap-3" role="status">
-          <span>Blocco «{TIPI_BLOCCO[eliminato.dati.tipo]}» eliminato.</span>
+          <span>Blocco «{TIPI_BLOCCO[eliminato.tipo]}» eliminato.</span>
           <button
             type="button"
             className="btn btn-sm btn-primary"
             onClick={async () => {
               const e = eliminato;
               setEliminato(null);
-              await aggiungi(e.dati.tipo, e.posizione, e.dati);
+              // The server puts back the block it deleted, from its own record: nothing is re-sent.
+              const r = await annullaEliminazioneAction({ sectionId, eliminazioneId: e.eliminazioneId });
+              if (esito(r) && r.ok && "blocco" in r) inserisci(r.blocco, e.posizione);
             }}
           >
             Annulla eliminazione
@@ -110,7 +117,7 @@ export function SectionEditor({
           loginUrl={loginUrl}
           onValore={(v) => setBlocchi((bs) => bs.map((x) => (x.id === b.id ? { ...x, dati: v } : x)))}
           avvisi={{ ...Object.fromEntries((segnalazioni.get(i) ?? []).map((s) => [s.campo, s.messaggio])), ...commenti[b.id] }}
-          operazioni={{ sposta: (d) => void sposta(i, d), duplica: () => void duplica(i), elimina: (v) => void elimina(i, v) }}
+          operazioni={{ sposta: (d) => void sposta(i, d), duplica: (v) => void duplica(i, v), elimina: (v) => void elimina(i, v) }}
         />
       ))}
       <div className="d-flex flex-wrap align-items-end gap-3 border-top pt-3">

@@ -54,7 +54,7 @@ export default async function Cronologia({ params }: { params: Promise<{ id: str
                 <td>{r.autore ?? "Sistema"}</td>
                 <td>{MOTIVI[r.motivo]}</td>
                 <td className="text-end">{r.blocchi}</td>
-                <td className="text-end">{puoRipristinare && i > 0 && <RestoreButton sectionId={s.id} numero={r.numero} />}</td>
+                <td className="text-end">{puoRipristinare && i > 0 && <RestoreButton sectionId={s.id} numero={r.numero} ultima={revisioni[0].numero} />}</td>
               </tr>
             ))}
           </tbody>
