@@ -11,6 +11,7 @@ import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import type { AzioneAudit, DettagliAudit } from "../audit/vocabolario";
 import { bloccoSchema, type Blocco, type TipoBlocco } from "../content/blocks";
+import { MESSAGGIO_TROPPO_PROFONDO, troppoProfondo } from "../content/profondita";
 import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione } from "../policy";
 import { erroriDaZod, inTransazione, type Chi, type ErroreCampo, type Esito as EsitoServizio } from "../servizio";
@@ -29,6 +30,8 @@ function sezioneModificabile(db: Tx, chi: Chi, sectionId: number) {
 }
 
 export function valida(dati: unknown, tipoAtteso?: TipoBlocco): { ok: true; blocco: Blocco } | { ok: false; errori: ErroreCampo[] } {
+  const profondo = troppoProfondo(dati);
+  if (profondo) return { ok: false, errori: [{ campo: profondo.slice(0, 2).join("."), messaggio: MESSAGGIO_TROPPO_PROFONDO }] };
   const r = bloccoSchema.safeParse(dati);
   if (!r.success) return { ok: false, errori: erroriDaZod(r.error.issues) };
   if (tipoAtteso && r.data.tipo !== tipoAtteso) return { ok: false, errori: [{ campo: "tipo", messaggio: "Il tipo di un blocco non si può cambiare." }] };

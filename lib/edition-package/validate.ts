@@ -1,5 +1,6 @@
 /** Validates an edition package and reports every problem with its JSON path, in Italian. */
 import type { z } from "zod";
+import { MESSAGGIO_TROPPO_PROFONDO, troppoProfondo } from "../content/profondita";
 import { pacchettoSchema, type Pacchetto } from "./schema";
 
 export interface ErrorePacchetto {
@@ -19,6 +20,8 @@ export function erroriDa(error: z.ZodError): ErrorePacchetto[] {
 export type EsitoValidazione = { ok: true; pacchetto: Pacchetto } | { ok: false; errori: ErrorePacchetto[] };
 
 export function validaPacchetto(dati: unknown): EsitoValidazione {
+  const profondo = troppoProfondo(dati);
+  if (profondo) return { ok: false, errori: [{ percorso: percorsoJson(profondo), messaggio: MESSAGGIO_TROPPO_PROFONDO }] };
   const r = pacchettoSchema.safeParse(dati);
   return r.success ? { ok: true, pacchetto: r.data } : { ok: false, errori: erroriDa(r.error) };
 }
