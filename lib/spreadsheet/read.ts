@@ -4,6 +4,7 @@
  * the same Italian number parser handles a CSV "1.234,5" and an XLSX number cell.
  */
 import { formatNumero } from "../numbers/format";
+import { contaRigheXml, estraiZip } from "./zip-sicuro";
 
 /** The largest sheet accepted, header included. */
 export const MAX_RIGHE = 5000;
@@ -206,7 +207,27 @@ async function caricaExceljs(): Promise<ModuloExcel> {
   return mod.default ?? mod;
 }
 
+/**
+ * Inflates the archive under a hard cap and counts the first sheet's rows in its XML,
+ * so that only a file within the limits ever reaches exceljs (which loads it whole).
+ */
+function controllaArchivio(dati: Uint8Array): void {
+  let voci;
+  try {
+    voci = estraiZip(dati);
+  } catch (e) {
+    throw new Error((e as Error).message);
+  }
+  const fogli = voci.filter((v) => /^xl\/worksheets\/sheet\d+\.xml$/.test(v.nome)).sort((a, b) => a.nome.localeCompare(b.nome, "en", { numeric: true }));
+  // exceljs reads every sheet, so every sheet must be within the limit.
+  for (const f of fogli) {
+    const righe = contaRigheXml(f.contenuto);
+    if (righe > MAX_RIGHE) throw erroreTroppeRighe(righe);
+  }
+}
+
 async function leggiXlsx(dati: Uint8Array): Promise<string[][]> {
+  controllaArchivio(dati);
   const ExcelJS = await caricaExceljs();
   const cartella = new ExcelJS.Workbook();
   try {
