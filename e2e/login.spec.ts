@@ -41,7 +41,7 @@ test("una password sbagliata riceve il messaggio generico, uguale a quello di un
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("dopo cinque tentativi falliti l'account è bloccato anche con la password giusta", async ({ page }) => {
+test("dopo cinque tentativi falliti da questo dispositivo l'account vi è bloccato anche con la password giusta", async ({ page }) => {
   const email = `bloccato-${Date.now()}@cremona.example`;
   await creaUtente(email, "password-giusta-123", "lettore");
   for (let i = 0; i < 5; i++) {

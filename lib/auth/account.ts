@@ -19,7 +19,7 @@ import { normalizzaEmail } from "./login";
 import { hashPassword, verifyPassword } from "./password";
 import { problemaPassword } from "./password-policy";
 import { revocaTutte } from "./sessioni";
-import { loginBloccato, MAX_FALLITI_PER_ACCOUNT } from "./throttle";
+import { MAX_FALLITI_PER_ACCOUNT, valutaTentativo } from "./throttle";
 import { annullaToken, consumaToken, emettiToken, messaggioToken, verificaToken, type TipoToken } from "./tokens";
 
 export type LinkNonValido = { ok: false; tipo: "link_non_valido"; messaggio: string };
@@ -163,7 +163,7 @@ export async function cambiaPassword(db: Db, chi: Chi, input: CambioPassword, ad
   const u = db.select({ id: users.id, email: users.email, hash: users.passwordHash }).from(users).where(eq(users.id, chi.userId)).get();
   if (!u) return negato("Account non trovato.");
   // Guessing the current password here counts like guessing it at the login.
-  if (loginBloccato(db, u.email, input.ip, adesso)) {
+  if (valutaTentativo(db, u.email, input.ip, adesso).bloccato) {
     return nonValido([{ campo: "attuale", messaggio: `Troppi tentativi non riusciti (${MAX_FALLITI_PER_ACCOUNT}): attendi 15 minuti e riprova.` }]);
   }
   if (!(await verifyPassword(u.hash, input.attuale))) {

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
-import { auditLog, loginAttempts, roleMemberships, users } from "../../db/schema";
+import { auditLog, loginAttempts, notifications, roleMemberships, users } from "../../db/schema";
 import { caricaUtente } from "./actor";
 import { MESSAGGIO_BLOCCATO, MESSAGGIO_CREDENZIALI, verificaCredenziali } from "./login";
 import { hashPassword } from "./password";
-import { MAX_FALLITI_PER_ACCOUNT, MAX_FALLITI_PER_INDIRIZZO } from "./throttle";
+import { ATTESA_MASSIMA_MS, attesaPer, MAX_FALLITI_PER_ACCOUNT, MAX_FALLITI_PER_INDIRIZZO } from "./throttle";
 
 async function conUtente() {
   const db = memoryDb();
@@ -39,10 +39,37 @@ describe("accesso", () => {
     expect(await verificaCredenziali(db, "referente@comune.example", "giusta-123", "10.0.0.1")).toEqual({ ok: false, messaggio: MESSAGGIO_CREDENZIALI });
   });
 
-  it(`blocca l'account dopo ${MAX_FALLITI_PER_ACCOUNT} errori, anche con la password giusta e da un altro indirizzo`, async () => {
+  it(`dopo ${MAX_FALLITI_PER_ACCOUNT} errori blocca chi sbaglia da quell'indirizzo, non il titolare che accede dal suo`, async () => {
     const { db } = await conUtente();
-    for (let i = 0; i < MAX_FALLITI_PER_ACCOUNT; i++) await verificaCredenziali(db, "referente@comune.example", "no", `10.0.0.${i}`);
-    expect(await verificaCredenziali(db, "referente@comune.example", "giusta-123", "10.9.9.9")).toEqual({ ok: false, messaggio: MESSAGGIO_BLOCCATO });
+    const attese: number[] = [];
+    const attendi = async (ms: number) => attese.push(ms);
+    for (let i = 0; i < MAX_FALLITI_PER_ACCOUNT; i++) await verificaCredenziali(db, "referente@comune.example", "no", "10.6.6.6", { attendi });
+    expect(await verificaCredenziali(db, "referente@comune.example", "giusta-123", "10.6.6.6", { attendi })).toEqual({ ok: false, messaggio: MESSAGGIO_BLOCCATO });
+    // The owner, elsewhere, still gets in: after a wait, never a lockout.
+    expect((await verificaCredenziali(db, "referente@comune.example", "giusta-123", "10.0.0.1", { attendi })).ok).toBe(true);
+    expect(attese).toEqual([2000]); // six failures so far: the refused attempt counts too
+  });
+
+  it("chi prova da molti indirizzi è rallentato sempre di più, ma la password giusta entra", async () => {
+    const { db } = await conUtente();
+    const attese: number[] = [];
+    const attendi = async (ms: number) => attese.push(ms);
+    for (let i = 0; i < MAX_FALLITI_PER_ACCOUNT + 3; i++) await verificaCredenziali(db, "referente@comune.example", "no", `10.0.1.${i}`, { attendi });
+    expect(attese).toEqual([1000, 2000, 4000]);
+    expect((await verificaCredenziali(db, "referente@comune.example", "giusta-123", "10.0.2.1", { attendi })).ok).toBe(true);
+    expect(attese.at(-1)).toBe(8000);
+    for (let n = 0; n < 40; n++) expect(attesaPer(n)).toBeLessThanOrEqual(ATTESA_MASSIMA_MS);
+  });
+
+  it("quando si raggiunge la soglia, il titolare e gli amministratori sono avvisati una volta", async () => {
+    const { db, id } = await conUtente();
+    const admin = Number(db.insert(users).values({ email: "admin@comune.example", nome: "Admin", passwordHash: "x" }).run().lastInsertRowid);
+    db.insert(roleMemberships).values({ userId: admin, ruolo: "amministratore" }).run();
+    const attendi = async () => undefined;
+    for (let i = 0; i < MAX_FALLITI_PER_ACCOUNT + 2; i++) await verificaCredenziali(db, "referente@comune.example", "no", `10.0.3.${i}`, { attendi });
+    const avvisi = db.select().from(notifications).all();
+    expect(avvisi.map((n) => n.userId).sort()).toEqual([id, admin].sort());
+    expect(avvisi[0].testo).toMatch(/Tentativi di accesso non riusciti: referente@comune.example/);
   });
 
   it("il blocco scade dopo la finestra", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { utenteCorrente } from "@/app/_server/session";
+import { destinazioneSicura } from "@/lib/sicurezza/destinazione";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Accesso" };
@@ -16,8 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await utenteCorrente()) redirect("/");
   const { callbackUrl, esito } = await searchParams;
   const avviso = esito && Object.hasOwn(ESITI, esito) ? ESITI[esito] : null;
-  // Only same-site paths: the login must not become an open redirect.
-  const destinazione = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only same-site paths, parsed as the browser will: the login must not become an open redirect.
+  const destinazione = destinazioneSicura(callbackUrl);
   return (
     <div className="row justify-content-center">
       <div className="col-md-7 col-lg-5">
