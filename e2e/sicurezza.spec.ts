@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { accedi, idSezione, PASSWORD } from "./helpers";
+import { eq } from "drizzle-orm";
+import { openDatabase } from "../db/open";
+import { auditLog } from "../db/schema";
+import { accedi, idSezione, PASSWORD, tentaAccesso } from "./helpers";
 
 /** Collects the page's Content-Security-Policy violations, as the browser reports them. */
 async function violazioniCsp(page: Page): Promise<string[]> {
@@ -55,3 +58,21 @@ test("dopo l'accesso si resta sul sito, qualunque destinazione sia scritta nell'
   await page.getByRole("button", { name: "Accedi" }).click();
   await expect(page).toHaveURL(/\/edizione\/2014-2016$/);
 });
+
+test("un X-Forwarded-For inventato non cambia l'indirizzo registrato né aggira i limiti per indirizzo", async ({ page }) => {
+  const email = `nessuno-${Date.now()}@cremona.example`;
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "6.6.6.6" });
+  await tentaAccesso(page, email, "sbagliata");
+  await expect(page.locator("#login-errore")).toBeVisible();
+  await expect.poll(() => indirizziRegistrati(email)).toEqual(["127.0.0.1"]);
+});
+
+/** The addresses recorded in the audit log for an e-mail, oldest first. */
+function indirizziRegistrati(email: string): string[] {
+  const d = openDatabase("data/e2e.sqlite");
+  try {
+    return d.select({ ip: auditLog.ip }).from(auditLog).where(eq(auditLog.attore, email)).orderBy(auditLog.id).all().map((r) => (r.ip ?? "").replace(/^::ffff:/, ""));
+  } finally {
+    d.$client.close();
+  }
+}

@@ -8,6 +8,7 @@ import { apriSessione, DURATA_MASSIMA_ORE, revocaSessione } from "@/lib/auth/ses
 import { authSecret } from "@/lib/auth/secret";
 import { credenzialiSchema } from "@/lib/auth/schemas";
 import { inTransazione } from "@/lib/servizio";
+import { indirizzoDa, INTESTAZIONE_SOCKET } from "@/lib/sicurezza/indirizzo";
 
 // Without a configured public URL, take the host from the request (we run behind no other proxy).
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
@@ -15,10 +16,10 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 /** The cookie lasts as long as a session may (lib/auth/sessioni.ts), which also ends it when idle or revoked. */
 export const SESSIONE_ORE = DURATA_MASSIMA_ORE;
 
+/** The client's address as lib/sicurezza/indirizzo.ts reads it: X-Forwarded-For only through TRUST_PROXY hops. */
 function indirizzo(headers: Record<string, unknown> | undefined): string {
-  const xff = headers?.["x-forwarded-for"];
-  const primo = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
-  return primo || "sconosciuto";
+  const h = (k: string) => (typeof headers?.[k] === "string" ? (headers[k] as string) : undefined);
+  return indirizzoDa({ socket: h(INTESTAZIONE_SOCKET), inoltrato: h("x-forwarded-for") });
 }
 
 export const authOptions: NextAuthOptions = {

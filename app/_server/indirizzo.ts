@@ -1,9 +1,9 @@
-/** The client's address for throttling and the audit log, read as the login does (app/_server/auth.ts). */
+/** The client's address for throttling and the audit log, read as the login does (lib/sicurezza/indirizzo.ts). */
 import "server-only";
 import { headers } from "next/headers";
+import { indirizzoDa, INTESTAZIONE_SOCKET } from "@/lib/sicurezza/indirizzo";
 
 export async function indirizzoClient(): Promise<string> {
   const h = await headers();
-  const primo = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (primo || "sconosciuto").slice(0, 100);
+  return indirizzoDa({ socket: h.get(INTESTAZIONE_SOCKET), inoltrato: h.get("x-forwarded-for") });
 }
