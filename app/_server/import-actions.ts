@@ -5,10 +5,9 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { importaFoglio } from "@/lib/blocks/import-sheet";
 import { graficoSchema } from "@/lib/content/blocks";
+import { MAX_BYTE_FOGLIO } from "@/lib/spreadsheet/limiti";
 import { z } from "@/lib/zod-it";
 import { azioneModulo, campiModulo } from "./azione";
-
-const MAX_BYTE = 5 * 1024 * 1024;
 
 export const importaFoglioAction = azioneModulo({
   input: z.object({
@@ -19,7 +18,7 @@ export const importaFoglioAction = azioneModulo({
     unita: z.string().trim().max(60).optional(),
     modalita: z.enum(["anteprima", "importa"]),
     scarta: z.enum(["si"]).optional(),
-    file: z.instanceof(File, { message: "Scegli un file" }).refine((f) => f.size > 0, "Il file è vuoto").refine((f) => f.size <= MAX_BYTE, "Il file supera 5 MB"),
+    file: z.instanceof(File, { message: "Scegli un file" }).refine((f) => f.size > 0, "Il file è vuoto").refine((f) => f.size <= MAX_BYTE_FOGLIO, "Il file supera 5 MB"),
   }),
   // The file field is kept even when empty, so that "Scegli un file" is said beside it.
   leggi: (form) => ({ ...campiModulo(form), file: form.get("file") }),

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { importaFoglioAction } from "@/app/_server/import-actions";
+import { MAX_BYTE_FOGLIO } from "@/lib/spreadsheet/limiti";
 import { SectionContent } from "@/app/_components/report/SectionContent";
 import { Messaggi } from "@/app/_components/editor/fields";
 
@@ -12,12 +13,20 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
   const [tipo, setTipo] = useState<"indicatori" | "serie">("indicatori");
   const [scarta, setScarta] = useState(false);
   const anteprima = esito && "anteprima" in esito ? esito.anteprima : undefined;
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const [troppoGrande, setTroppoGrande] = useState<string | null>(null);
+  const campi: Record<string, string | undefined> = { ...((esito && !esito.ok ? esito.campi : undefined) ?? {}), ...(troppoGrande ? { file: troppoGrande } : {}) };
 
   // Submitted by hand: a form action would reset the file input after the preview.
   function invia(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const dati = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    // The server would refuse a larger body before the action runs: say it here, in words.
+    const file = dati.get("file");
+    if (file instanceof File && file.size > MAX_BYTE_FOGLIO) {
+      setTroppoGrande(`Il file pesa ${(file.size / 1024 / 1024).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB: il massimo è 5 MB. Salvare solo il foglio necessario o dividerlo.`);
+      return;
+    }
+    setTroppoGrande(null);
     startTransition(() => azione(dati));
   }
 
