@@ -21,6 +21,7 @@
  */
 import { TIPI_BLOCCO, type Blocco, type Indicatore, type Scheda, type Serie, type Tabella, type Testo } from "./content/blocks";
 import { noteDelTesto, richDocToPlainText, type RichDoc } from "./content/rich-text";
+import { cellaStampata, colonneDiAnni } from "./content/tabelle";
 import { formatNumero, formatValore } from "./numbers/format";
 
 export type ParteTesto = { tipo: "uguale" | "aggiunto" | "tolto"; testo: string };
@@ -437,10 +438,6 @@ function diffSerie(r: Raccolta, a: Serie, b: Serie) {
   r.fonteNota(a, b);
 }
 
-function cellaTabella(c: string | number | null | undefined): string {
-  if (typeof c === "number") return formatNumero(c);
-  return c ?? "";
-}
 
 function diffTabella(r: Raccolta, a: Tabella, b: Tabella) {
   r.campo("titolo", "Titolo", a.titolo, b.titolo);
@@ -458,7 +455,9 @@ function diffTabella(r: Raccolta, a: Tabella, b: Tabella) {
   // Rows of `prima` seen through `dopo`'s columns, so that a row whose cells are unchanged matches.
   const righePrima = a.righe.map((riga) => col.map((p) => (p >= 0 ? (riga[p] ?? null) : null)));
   const nomeColonna = (j: number) => (b.intestazione[j] ? `«${b.intestazione[j]}»` : `colonna ${j + 1}`);
-  const riga = (celle: readonly (string | number | null)[]) => celle.map((c) => cellaTabella(c) || VUOTO).join(" | ");
+  const anni = colonneDiAnni(b);
+  const cellaTabella = (c: string | number | null | undefined, j: number) => cellaStampata(c, anni[j]);
+  const riga = (celle: readonly (string | number | null)[]) => celle.map((c, j) => cellaTabella(c, j) || VUOTO).join(" | ");
   const allineate = allinea(righePrima.map(chiaveStabile), b.righe.map(chiaveStabile), (i, j) => {
     const ra = righePrima[i];
     const rb = b.righe[j];
@@ -472,7 +471,7 @@ function diffTabella(r: Raccolta, a: Tabella, b: Tabella) {
       const ra = righePrima[al.prima];
       b.righe[al.dopo].forEach((c, j) => {
         if (c === (ra[j] ?? null)) return;
-        r.campo(`righe.${al.dopo}.${j}`, `Riga ${al.dopo + 1}, ${nomeColonna(j)}`, cellaTabella(ra[j]), cellaTabella(c));
+        r.campo(`righe.${al.dopo}.${j}`, `Riga ${al.dopo + 1}, ${nomeColonna(j)}`, cellaTabella(ra[j], j), cellaTabella(c, j));
       });
     }
   }

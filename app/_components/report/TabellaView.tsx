@@ -1,8 +1,9 @@
 import type { Tabella } from "@/lib/content/blocks";
-import { formatNumero } from "@/lib/numbers/format";
+import { colonneDiAnni, cellaStampata } from "@/lib/content/tabelle";
 import { NoteRef } from "./NoteRef";
 
 export function TabellaView({ b, note }: { b: Tabella; note: number[] }) {
+  const anni = colonneDiAnni(b);
   return (
     <div className="table-responsive my-4">
       <table className="table table-striped">
@@ -21,8 +22,8 @@ export function TabellaView({ b, note }: { b: Tabella; note: number[] }) {
           {b.righe.map((riga, i) => (
             <tr key={i}>
               {riga.map((c, j) => (
-                <td key={j} className={typeof c === "number" ? "text-end" : undefined}>
-                  {typeof c === "number" ? formatNumero(c) : c}
+                <td key={j} className={typeof c === "number" && !anni[j] ? "text-end" : undefined}>
+                  {cellaStampata(c, anni[j])}
                 </td>
               ))}
             </tr>

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { colonneDiAnni, cellaStampata } from "./tabelle";
+
+describe("celle di tabella", () => {
+  it("una colonna di anni si legge 2014, non 2.014", () => {
+    const t = { intestazione: ["Anno", "Rete", "Iscritti"], righe: [[2014, "I.T.E.R.", 1200], [2015, "Città Sane", 15300]] };
+    const anni = colonneDiAnni(t);
+    expect(anni).toEqual([true, false, false]);
+    expect(t.righe.map((r) => r.map((c, j) => cellaStampata(c, anni[j])))).toEqual([
+      ["2014", "I.T.E.R.", "1.200"],
+      ["2015", "Città Sane", "15.300"],
+    ]);
+  });
+
+  it("riconosce gli anni anche senza intestazione, ma non confonde importi o decimali", () => {
+    expect(colonneDiAnni({ intestazione: ["Periodo", "Euro"], righe: [[2016, 2016], [2017, 1_800_000]] })).toEqual([true, false]);
+    expect(colonneDiAnni({ intestazione: ["Indice"], righe: [[2014.5]] })).toEqual([false]);
+    expect(colonneDiAnni({ intestazione: ["Vuota"], righe: [] })).toEqual([false]);
+    expect(cellaStampata(1234.5, false)).toBe("1.234,5");
+    expect(cellaStampata(null, true)).toBe("");
+  });
+});
