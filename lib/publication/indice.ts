@@ -110,7 +110,7 @@ export function vicine(indice: IndiceEdizione, pagina: PaginaEdizione): { preced
 
 /**
  * The footnote texts of a block in the order the report renderer numbers
- * them (SectionContent): its source, its note, then its text's footnotes.
+ * them (SezioneContent): its source, its note, then its text's footnotes.
  */
 export function testiNoteBlocco(b: Blocco): { tipo: NotaNumerata["tipo"]; testo: string }[] {
   const out: { tipo: NotaNumerata["tipo"]; testo: string }[] = [];
@@ -123,7 +123,7 @@ export function testiNoteBlocco(b: Blocco): { tipo: NotaNumerata["tipo"]; testo:
 
 /**
  * One numbering for the whole edition, in reading order. A renderer given
- * this Note (SectionContent's `note`) finds every number already assigned,
+ * this Note (SezioneContent's `note`) finds every number already assigned,
  * so a page alone and the whole edition print the same numbers.
  */
 export function noteEdizione(dati: DatiEdizione): Note {

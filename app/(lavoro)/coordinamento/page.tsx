@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { DeadlineForm } from "@/app/_components/DeadlineForm";
-import { SectionTable } from "@/app/_components/SectionTable";
+import { ScadenzaForm } from "@/app/_components/ScadenzaForm";
+import { SezioniTable } from "@/app/_components/SezioniTable";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { edizioniInLavorazione } from "@/lib/editions/queries";
@@ -171,11 +171,11 @@ export default async function Coordinamento() {
       <TabellaAvanzamento id="per-area" titolo="Per area" intestazione="Area" righe={av.perArea} />
 
       <h2 className="h4">Tutte le sezioni</h2>
-      <SectionTable
+      <SezioniTable
         sezioni={sezioni}
         scadenza={(s) =>
           puoAssegnare(s) ? (
-            <DeadlineForm sectionId={s.id} titolo={s.titolo} scadenza={s.scadenza} version={av.versioni.get(s.id) ?? 1} />
+            <ScadenzaForm sectionId={s.id} titolo={s.titolo} scadenza={s.scadenza} version={av.versioni.get(s.id) ?? 1} />
           ) : s.scadenza ? (
             formatData(s.scadenza)
           ) : (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { SectionTable } from "@/app/_components/SectionTable";
+import { SezioniTable } from "@/app/_components/SezioniTable";
 import { edizioniInLavorazione } from "@/lib/editions/queries";
 import { sezioniEdizione } from "@/lib/sections/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
@@ -31,7 +31,7 @@ export default async function Settore() {
             {ed.correggeId && <> — correzione (revisione {ed.revisione})</>}
             <span className="small fw-normal"> · {ETICHETTE_STATO_EDIZIONE[ed.stato]}</span>
           </h2>
-          <SectionTable sezioni={sezioni} mostraSettore={mieiSettori.length > 1} />
+          <SezioniTable sezioni={sezioni} mostraSettore={mieiSettori.length > 1} />
         </section>
       ))}
     </>

@@ -1,6 +1,6 @@
 import type { Note } from "@/lib/content/notes";
 import type { SezioneDati } from "@/lib/publication/dati";
-import { SectionContent } from "@/app/_components/report/SectionContent";
+import { SezioneContent } from "@/app/_components/report/SezioneContent";
 
 /**
  * A snapshot section's blocks through the report renderer. Snapshot blocks
@@ -9,5 +9,5 @@ import { SectionContent } from "@/app/_components/report/SectionContent";
  */
 export function ContenutoPagina({ sezione, note, prefissoId, elencoNote = true }: { sezione: SezioneDati; note: Note; prefissoId: string; elencoNote?: boolean }) {
   if (sezione.blocchi.length === 0) return <p className="text-muted">Questa pagina non ha contenuti.</p>;
-  return <SectionContent blocchi={sezione.blocchi.map((dati, i) => ({ id: i + 1, dati }))} note={note} elencoNote={elencoNote} prefissoId={prefissoId} />;
+  return <SezioneContent blocchi={sezione.blocchi.map((dati, i) => ({ id: i + 1, dati }))} note={note} elencoNote={elencoNote} prefissoId={prefissoId} />;
 }

@@ -58,7 +58,7 @@ function block(n: RichBlockNode, key: number, note: Note | undefined): ReactNode
 
 /**
  * `note`: the section's numbering. Footnotes take their numbers from it as the
- * text renders; a caller that prints the list before rendering (SectionContent)
+ * text renders; a caller that prints the list before rendering (SezioneContent)
  * assigns them first, in the same order, with noteDelTesto.
  */
 export function RichText({ doc, note }: { doc: RichDoc; note?: Note }) {

@@ -9,7 +9,7 @@ import type { ReactNode } from "react";
 import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
 import { richDocToPlainText } from "@/lib/content/rich-text";
 import { spostati, titoloBlocco, VUOTO, type Modifica, type VoceDiff } from "@/lib/diff";
-import { SectionContent } from "../report/SectionContent";
+import { SezioneContent } from "../report/SezioneContent";
 import "./diff.css";
 
 function plurale(n: number, uno: string, molti: string) {
@@ -169,7 +169,7 @@ export function DiffView({ voci, etichettaPrima }: { voci: VoceDiff[]; etichetta
                 return (
                   <Scheda key={`a${v.indice}`} esito="aggiunto" blocco={v.blocco} posizione={`Posizione ${v.indice + 1}`}>
                     <div className="diff-contenuto">
-                      <SectionContent blocchi={[{ id: -1000 - v.indice, dati: v.blocco }]} />
+                      <SezioneContent blocchi={[{ id: -1000 - v.indice, dati: v.blocco }]} />
                     </div>
                   </Scheda>
                 );
@@ -180,7 +180,7 @@ export function DiffView({ voci, etichettaPrima }: { voci: VoceDiff[]; etichetta
                 return (
                   <Scheda key={`r${v.indicePrima}`} esito="rimosso" blocco={v.blocco} posizione={`Era in posizione ${v.indicePrima + 1}`}>
                     <div className="diff-contenuto">
-                      <SectionContent blocchi={[{ id: -2000 - v.indicePrima, dati: v.blocco }]} />
+                      <SezioneContent blocchi={[{ id: -2000 - v.indicePrima, dati: v.blocco }]} />
                     </div>
                   </Scheda>
                 );

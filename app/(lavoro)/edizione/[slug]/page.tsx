@@ -7,7 +7,7 @@ import { richiediUtente } from "@/app/_server/session";
 import { Impronta } from "@/app/_components/lifecycle/Impronta";
 import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
 import { NuovaEdizioneForm } from "@/app/_components/lifecycle/NuovaEdizioneForm";
-import { SectionTable } from "@/app/_components/SectionTable";
+import { SezioniTable } from "@/app/_components/SezioniTable";
 import { StatoRiepilogo } from "@/app/_components/StatoRiepilogo";
 import { slugPubblico } from "@/lib/editions/lifecycle";
 import { edizioneDaSlug, firmaEdizione, passiEdizione } from "@/lib/editions/queries";
@@ -181,7 +181,7 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
         <section aria-labelledby="sezioni-titolo" className="mb-5">
           <h2 id="sezioni-titolo" className="h4">Sezioni</h2>
           <StatoRiepilogo sezioni={sezioni} />
-          <SectionTable sezioni={sezioni} />
+          <SezioniTable sezioni={sezioni} />
         </section>
       )}
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { SectionContent } from "@/app/_components/report/SectionContent";
+import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
 import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
 import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
@@ -49,7 +49,7 @@ export default async function RevisionePagina({ params }: { params: Promise<{ id
       <section aria-labelledby="anteprima-titolo" className="border-top pt-4">
         <h2 id="anteprima-titolo" className="h4">La sezione come sarà pubblicata</h2>
         {s.ambito && <p><strong>Obiettivo:</strong> {s.ambito.obiettivo}</p>}
-        <SectionContent blocchi={s.blocchi} />
+        <SezioneContent blocchi={s.blocchi} />
       </section>
     </>
   );

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { RestoreButton } from "@/app/_components/RestoreButton";
+import { RipristinoButton } from "@/app/_components/RipristinoButton";
 import { elencoRevisioni } from "@/lib/sections/revisioni";
 import { caricaSezione } from "@/lib/sections/queries";
 import { formatDataOra } from "@/lib/numbers/format";
@@ -54,7 +54,7 @@ export default async function Cronologia({ params }: { params: Promise<{ id: str
                 <td>{r.autore ?? "Sistema"}</td>
                 <td>{MOTIVI[r.motivo]}</td>
                 <td className="text-end">{r.blocchi}</td>
-                <td className="text-end">{puoRipristinare && i > 0 && <RestoreButton sectionId={s.id} numero={r.numero} ultima={revisioni[0].numero} />}</td>
+                <td className="text-end">{puoRipristinare && i > 0 && <RipristinoButton sectionId={s.id} numero={r.numero} ultima={revisioni[0].numero} />}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { importaFoglioAction } from "@/app/_server/import-actions";
 import { MAX_BYTE_FOGLIO } from "@/lib/spreadsheet/limiti";
-import { SectionContent } from "@/app/_components/report/SectionContent";
+import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { Messaggi } from "@/app/_components/editor/fields";
 
 /** Choose a file, see what would be written and every bad row, then import — or drop the bad rows explicitly. */
@@ -100,7 +100,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
           )}
           <h3 className="h5">Sarà importato ({anteprima.blocchi.length} {anteprima.blocchi.length === 1 ? "blocco" : "blocchi"})</h3>
           {anteprima.blocchi.length > 0 ? (
-            <div className="border p-3"><SectionContent blocchi={anteprima.blocchi.map((b, i) => ({ id: i + 1, dati: b.blocco }))} /></div>
+            <div className="border p-3"><SezioneContent blocchi={anteprima.blocchi.map((b, i) => ({ id: i + 1, dati: b.blocco }))} /></div>
           ) : (
             <p>Nessun blocco valido.</p>
           )}

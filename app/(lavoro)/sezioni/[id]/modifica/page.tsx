@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { SectionEditor } from "@/app/_components/editor/SectionEditor";
+import { SezioneEditor } from "@/app/_components/editor/SezioneEditor";
 import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
 import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
 import { etichettaCampo } from "@/lib/review/fields";
@@ -51,7 +51,7 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
         <StatoBadge stato={s.stato} /> · {s.settoreNome} · Le modifiche si salvano da sole mentre scrivi.
       </p>
       <DecisionPanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} dopo={`/sezioni/${s.id}`} />
-      <SectionEditor
+      <SezioneEditor
         commenti={commentiPerBlocco}
         sectionId={s.id}
         userId={u.id}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { SectionContent } from "@/app/_components/report/SectionContent";
+import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { elencoRevisioni } from "@/lib/sections/revisioni";
 import type { Blocco } from "@/lib/content/blocks";
 import { caricaSezione } from "@/lib/sections/queries";
@@ -28,7 +28,7 @@ export default async function Revisione({ params }: { params: Promise<{ id: stri
       <p><Link href={`/sezioni/${s.id}/cronologia`}>← Cronologia</Link></p>
       <h1 className="h2">{s.titolo}: revisione n. {r.numero}</h1>
       <p className="lead">{r.autore ?? "Sistema"}, {formatDataOra(r.createdAt)}</p>
-      <SectionContent blocchi={(r.contenuto as Blocco[]).map((dati, i) => ({ id: i + 1, dati }))} />
+      <SezioneContent blocchi={(r.contenuto as Blocco[]).map((dati, i) => ({ id: i + 1, dati }))} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useId, useRef, useState, useTransition } from "react";
 import { impostaScadenzaAction } from "@/app/_server/deadline-actions";
 
 /** Sets or clears one section's deadline; the typed date stays in the field if saving fails. */
-export function DeadlineForm({ sectionId, titolo, scadenza, version }: { sectionId: number; titolo: string; scadenza: string | null; version: number }) {
+export function ScadenzaForm({ sectionId, titolo, scadenza, version }: { sectionId: number; titolo: string; scadenza: string | null; version: number }) {
   const id = useId();
   const [valore, setValore] = useState(scadenza ?? "");
   const [versione, setVersione] = useState(version);

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ripristinaRevisioneAction } from "@/app/_server/block-actions";
 
 /** Restores revision `numero`; `ultima` is the newest revision the page showed, so a newer save by someone else is not undone. */
-export function RestoreButton({ sectionId, numero, ultima }: { sectionId: number; numero: number; ultima: number }) {
+export function RipristinoButton({ sectionId, numero, ultima }: { sectionId: number; numero: number; ultima: number }) {
   const router = useRouter();
   const [errore, setErrore] = useState<string | null>(null);
   const [attesa, setAttesa] = useState(false);

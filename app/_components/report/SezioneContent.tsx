@@ -43,7 +43,7 @@ function numeraNoteDelTesto(note: Note, doc: RichDoc | undefined): number[] {
  * caller prints the list (once for a whole edition). `prefissoId`: prefix of
  * the blocks' element ids, unique when several sections share one page.
  */
-export function SectionContent({
+export function SezioneContent({
   blocchi,
   note: noteCondivise,
   elencoNote = true,

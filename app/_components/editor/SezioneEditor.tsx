@@ -9,11 +9,11 @@ import { aggiungiBloccoAction, annullaEliminazioneAction, duplicaBloccoAction, e
 import { TIPI_BLOCCO, type Blocco, type TipoBlocco } from "@/lib/content/blocks";
 import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { controllaSezione } from "@/lib/checks";
-import { BlockEditor } from "./BlockEditor";
+import { BloccoEditor } from "./BloccoEditor";
 
 type Eliminato = { tipo: Blocco["tipo"]; posizione: number; eliminazioneId: number };
 
-export function SectionEditor({
+export function SezioneEditor({
   sectionId,
   blocchiIniziali,
   userId,
@@ -107,7 +107,7 @@ export function SectionEditor({
       )}
       {blocchi.length === 0 && <p>La sezione non ha ancora blocchi: aggiungine uno qui sotto.</p>}
       {blocchi.map((b, i) => (
-        <BlockEditor
+        <BloccoEditor
           key={b.id}
           blocco={b}
           userId={userId}

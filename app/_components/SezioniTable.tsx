@@ -8,7 +8,7 @@ import { StatoBadge } from "./StatoBadge";
  * Sections grouped by part and area, in report order.
  * `scadenza`, when given, renders the deadline cell (e.g. a form to change it).
  */
-export function SectionTable({
+export function SezioniTable({
   sezioni,
   mostraSettore = true,
   scadenza,

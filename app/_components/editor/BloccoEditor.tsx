@@ -10,7 +10,7 @@ import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
 import { ATTESA_AUTOSALVATAGGIO_MS } from "@/lib/blocks/autosave";
 import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { BlockForm } from "./BlockForm";
-import { ConflictView } from "./ConflictView";
+import { ConflittoView } from "./ConflittoView";
 import { cancellaBozza, leggiBozza, salvaBozza } from "./drafts";
 
 const RIPROVA_MS = 5000;
@@ -53,7 +53,7 @@ export interface OperazioniBlocco {
   elimina: (version: number) => void;
 }
 
-export function BlockEditor({
+export function BloccoEditor({
   blocco,
   userId,
   anni,
@@ -188,7 +188,7 @@ export function BlockEditor({
           </p>
         )}
         {stato.k === "conflitto" && (
-          <ConflictView
+          <ConflittoView
             mia={valore}
             loro={stato.corrente.dati}
             autore={stato.corrente.autore}

@@ -2,10 +2,10 @@
 
 import type { Blocco } from "@/lib/content/blocks";
 import { formatDataOra } from "@/lib/numbers/format";
-import { SectionContent } from "../report/SectionContent";
+import { SezioneContent } from "../report/SezioneContent";
 
 /** Both versions side by side, rendered as the report would show them; the user decides. */
-export function ConflictView({
+export function ConflittoView({
   mia,
   loro,
   autore,
@@ -31,11 +31,11 @@ export function ConflictView({
       <div className="row g-3">
         <div className="col-md-6">
           <h4 className="h6">La tua versione</h4>
-          <div className="border bg-white p-2"><SectionContent blocchi={[{ id: -1, dati: mia }]} /></div>
+          <div className="border bg-white p-2"><SezioneContent blocchi={[{ id: -1, dati: mia }]} /></div>
         </div>
         <div className="col-md-6">
           <h4 className="h6">La versione salvata da {autore ?? "un collega"}</h4>
-          <div className="border bg-white p-2"><SectionContent blocchi={[{ id: -2, dati: loro }]} /></div>
+          <div className="border bg-white p-2"><SezioneContent blocchi={[{ id: -2, dati: loro }]} /></div>
         </div>
       </div>
       <div className="d-flex flex-wrap gap-2 mt-3">
