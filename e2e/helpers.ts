@@ -135,17 +135,6 @@ export function svuotaSezione(codice: string) {
   }
 }
 
-/** Hands a section to a settore (the demo's owners are assumptions; tests need their own sections). */
-export function assegnaSettore(codiceSezione: string, codiceSettore: string) {
-  const d = db();
-  try {
-    const settoreId = d.select({ id: settori.id }).from(settori).where(eq(settori.codice, codiceSettore)).get()!.id;
-    d.update(sections).set({ settoreId }).where(diLavoro(d, codiceSezione)).run();
-  } finally {
-    d.$client.close();
-  }
-}
-
 export function statoSezione(codice: string, edizione: string = PROSSIMA_EDIZIONE.slug): string {
   const d = db();
   try {
