@@ -25,8 +25,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh demo database, then the production build (npm test builds first).
-    command: "npm run db:reset && npm start",
+    // A fresh demo database, then the production build (npm test builds first). --force: the e2e
+    // database holds what earlier runs added, and is the tests' own to throw away.
+    command: "npm run db:reset -- --force && npm start",
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -15,10 +15,16 @@ const unico = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296
 const SETTORE_MODELLO = "Ufficio Progetti e Risorse";
 const SETTORE_CULTURA = "Settore Cultura, Musei e City Branding";
 
+/** A radio button as a person picks it: Bootstrap Italia draws its label over the input. */
+async function scegli(page: Page, etichetta: string) {
+  await page.locator("label.form-check-label", { hasText: etichetta }).click();
+  await expect(page.getByLabel(etichetta)).toBeChecked();
+}
+
 async function creaEdizione(page: Page, opzioni: { titolo: string; slug: string; annoInizio: string; annoFine: string; modello?: string }) {
   await page.goto("/edizione/nuova");
   if (opzioni.modello) {
-    await page.getByLabel("Da un modello").check();
+    await scegli(page, "Da un modello");
     await page.getByLabel("Edizione da usare come modello").selectOption({ label: opzioni.modello });
   }
   await page.getByLabel("Titolo").fill(opzioni.titolo);
@@ -90,7 +96,7 @@ test("il coordinatore crea un'edizione da un modello, aggiunge un ambito, assegn
   await page.getByRole("link", { name: "Assegnazioni e scadenze" }).first().click();
   await expect(page).toHaveURL(new RegExp(`/edizione/prova-${u}/assegnazioni$`));
   await controllaAccessibilita(page);
-  await page.getByLabel("Tutte le sezioni di un'area").check();
+  await scegli(page, "Tutte le sezioni di un'area");
   await page.getByLabel("Area", { exact: true }).selectOption({ label: area });
   await expect(page.getByText(`2 sezioni: ${secondo}, ${primo}`)).toBeVisible();
   await page.getByLabel("Nuovo settore").selectOption({ label: SETTORE_CULTURA });
@@ -127,7 +133,7 @@ test("un pacchetto con errori è rifiutato nella pagina di caricamento con i per
   };
   await accedi(page, "coordinatore@cremona.example");
   await page.goto("/edizione/nuova");
-  await page.getByLabel("Da un pacchetto").check();
+  await scegli(page, "Da un pacchetto");
   await page.getByLabel("File del pacchetto (.json)").setInputFiles({ name: "rotto.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pacchetto)) });
   // Read in the browser: the package's own values fill the empty fields, and may be changed.
   await expect(page.getByLabel("Titolo")).toHaveValue("Dal file");

@@ -10,11 +10,14 @@ import { approvato, viviDemo } from "../db/demo-life";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
 import { creaUtentiDemo } from "../db/demo-users";
 import { importaPacchetto } from "../lib/edition-package/import";
+import { siPuoRicreare } from "../lib/backup/solo-demo";
 
 const DEMO = path.resolve("db/demo/cremona-2014-2016.json");
 
 async function main() {
   const file = databasePath();
+  // Never deletes more than the demo, unless told --force (lib/backup/solo-demo.ts).
+  if (!(await siPuoRicreare(file, process.argv.includes("--force")))) process.exit(1);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
   const db = openDatabase(file);
   applyMigrations(db);

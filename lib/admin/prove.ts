@@ -43,7 +43,10 @@ export function prepara({ pubblicata = false } = {}) {
     const testo = serializzaCanonico(costruisciDati(db, "2014-2016", { slug: "2014-2016", revisione: 1 })!);
     const hash = sha256(testo);
     db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, r.editionId)).run();
-    const firma = Number(db.insert(signatures).values({ editionId: r.editionId, revisione: 1, userId: 2, sha256: hash }).run().lastInsertRowid);
+    // Only an active Assessore signs (drizzle/0006).
+    db.insert(users).values({ id: 5, email: "assessore@x.it", nome: "Rosita Viola", passwordHash: "hash" }).run();
+    db.insert(roleMemberships).values({ userId: 5, ruolo: "assessore" }).run();
+    const firma = Number(db.insert(signatures).values({ editionId: r.editionId, revisione: 1, userId: 5, sha256: hash }).run().lastInsertRowid);
     db.insert(publications).values({ editionId: r.editionId, revisione: 1, datiJson: testo, sha256: hash, signatureId: firma }).run();
     db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, r.editionId)).run();
     const n = avviaNuovaEdizione(db, coord, { da: "2014-2016", slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 });

@@ -41,6 +41,13 @@ describe("politica delle password", () => {
     const corta = s.safeParse({ password: "corta", conferma: "corta" });
     expect(corta.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", MESSAGGI_PASSWORD.corta]]);
     const vuota = s.safeParse({ conferma: "x" });
-    expect(vuota.error?.issues[0]).toMatchObject({ path: ["password"], message: MESSAGGI_PASSWORD.vuota });
+    expect(vuota.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", MESSAGGI_PASSWORD.vuota]]);
+    // Both fields wrong: both said at once.
+    const entrambi = s.safeParse({ password: "breve" });
+    expect(entrambi.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["password", MESSAGGI_PASSWORD.corta],
+      ["conferma", MESSAGGI_PASSWORD.ripeti],
+    ]);
+    expect(s.safeParse({ password: "anna e i suoi gatti", conferma: "anna e i suoi gatti" }).error?.issues[0].message).toBe(MESSAGGI_PASSWORD.email);
   });
 });

@@ -29,6 +29,7 @@ export const MESSAGGI_PASSWORD = {
   comune: "Questa password è tra le più comuni o troppo semplice: scegline una meno prevedibile, per esempio una frase di qualche parola.",
   diverse: "Le due password non coincidono.",
   vuota: "Inserisci la password.",
+  ripeti: "Ripeti la nuova password.",
 } as const;
 
 let comuni: Set<string> | undefined;
@@ -86,13 +87,15 @@ export function conNuovaPassword<S extends z.ZodRawShape>(altri: S, email?: stri
   return z
     .object({
       ...altri,
-      password: z.string({ error: MESSAGGI_PASSWORD.vuota }).min(1, MESSAGGI_PASSWORD.vuota).max(PASSWORD_MAX, MESSAGGI_PASSWORD.lunga),
-      conferma: z.string({ error: "Ripeti la nuova password." }).min(1, "Ripeti la nuova password.").max(PASSWORD_MAX, MESSAGGI_PASSWORD.lunga),
+      // Missing (an empty form field) is "": the checks below then say what to type, on each field at once.
+      password: z.string().max(PASSWORD_MAX, MESSAGGI_PASSWORD.lunga).default(""),
+      conferma: z.string().max(PASSWORD_MAX, MESSAGGI_PASSWORD.lunga).default(""),
     })
     .superRefine((valori, ctx) => {
       const v = valori as { password: string; conferma: string };
-      const problema = problemaPassword(v.password, email);
+      const problema = v.password === "" ? MESSAGGI_PASSWORD.vuota : problemaPassword(v.password, email);
       if (problema) ctx.addIssue({ code: "custom", path: ["password"], message: problema });
-      else if (v.password !== v.conferma) ctx.addIssue({ code: "custom", path: ["conferma"], message: MESSAGGI_PASSWORD.diverse });
+      if (v.conferma === "") ctx.addIssue({ code: "custom", path: ["conferma"], message: MESSAGGI_PASSWORD.ripeti });
+      else if (!problema && v.password !== v.conferma) ctx.addIssue({ code: "custom", path: ["conferma"], message: MESSAGGI_PASSWORD.diverse });
     });
 }

@@ -5,10 +5,11 @@
  * never needs a mail server and every message can still be opened and read.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { databasePath } from "../../db/open";
+import { cartellaPrivata, MODO_FILE } from "../file-privati";
 
 export const MITTENTE_PREDEFINITO = "Bilancio Sociale <noreply@comune.example>";
 
@@ -75,12 +76,13 @@ function trasportoFile(cartella: string, mittente: string): Trasporto {
       const info = await t.sendMail({ from: mittente, to: m.a, subject: m.oggetto, text: m.testo });
       const contenuto = info.message;
       if (!Buffer.isBuffer(contenuto)) throw new Error("Il trasporto su file non ha prodotto il messaggio.");
-      mkdirSync(cartella, { recursive: true });
+      // Messages name people and carry links: 0600 files in a 0700 folder (lib/file-privati.ts).
+      cartellaPrivata(cartella, { esclusiva: true });
       const quando = new Date().toISOString().replace(/[:.]/g, "-");
       const id = String(m.rif ?? randomBytes(4).toString("hex")).replace(/[^A-Za-z0-9_-]/g, "_");
       const file = path.join(cartella, `${quando}-${id}.eml`);
       // Written under a temporary name and renamed: a reader never sees half a message.
-      writeFileSync(`${file}.tmp`, contenuto);
+      writeFileSync(`${file}.tmp`, contenuto, { mode: MODO_FILE });
       renameSync(`${file}.tmp`, file);
     },
   };

@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ARGOMENTI_CHROMIUM, cartellaPdf, chiavePdf, generazioniInCorso, indirizzoStampa, opzioniPdf, PdfNonDisponibile, pdfEdizione, percorsoChromium, percorsoPdf } from "./pdf";
+import { ARGOMENTI_CHROMIUM, cartellaPdf, chiavePdf, generazioniInCorso, indirizzoStampa, opzioniPdf, origineServer, PdfNonDisponibile, pdfEdizione, percorsoChromium, percorsoPdf } from "./pdf";
 
 const SHA = "a".repeat(64);
 const cartelle: string[] = [];
@@ -59,7 +61,18 @@ describe("come si genera", () => {
   });
 
   it("stampa la pagina di stampa della revisione su questo server", () => {
-    expect(indirizzoStampa("2014-2016", 2, 3210)).toBe("http://127.0.0.1:3210/edizioni/2014-2016/revisioni/2/stampa");
+    expect(indirizzoStampa("2014-2016", 2, "http://127.0.0.1:3210")).toBe("http://127.0.0.1:3210/edizioni/2014-2016/revisioni/2/stampa");
+  });
+
+  it("l'indirizzo del server è quello su cui next start ascolta davvero (-p, -H), non una porta indovinata", () => {
+    // `next start -p 4000` with PORT=3000 left in the environment: Next writes its real origin.
+    expect(origineServer({ __NEXT_PRIVATE_ORIGIN: "http://localhost:4000", PORT: "3000" })).toBe("http://localhost:4000");
+    expect(origineServer({ __NEXT_PRIVATE_ORIGIN: "http://10.0.0.5:4000" })).toBe("http://10.0.0.5:4000");
+    // Without it (another way of serving): PORT on the loopback, 3000 by default.
+    expect(origineServer({ PORT: "4000" })).toBe("http://127.0.0.1:4000");
+    expect(origineServer({})).toBe("http://127.0.0.1:3000");
+    // Never something that is not a bare origin.
+    expect(origineServer({ __NEXT_PRIVATE_ORIGIN: "http://evil.example/x", PORT: "4000" })).toBe("http://127.0.0.1:4000");
   });
 
   it("A4, con sfondi, intestazione e numeri di pagina, con il testo messo al sicuro", () => {
@@ -103,4 +116,56 @@ describe("pdfEdizione", () => {
     writeFileSync(fileInCache(cartella), "<html>errore</html>");
     await expect(pdfEdizione(richiesta, { cartella, chromium: path.join(cartella, "nessun-chromium") })).rejects.toBeInstanceOf(PdfNonDisponibile);
   });
+});
+
+/** A stand-in for a server: answers every path with a print page showing `impronta`, and counts requests. */
+async function serverDiProva(impronta: string) {
+  const richieste: string[] = [];
+  const server = createServer((req, res) => {
+    richieste.push(req.url ?? "");
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="it"><title>Stampa</title><h1>Bilancio</h1><code data-testid="sha256-stampa">${impronta}</code></html>`);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return { origine: `http://127.0.0.1:${port}`, porta: port, richieste, chiudi: () => new Promise((ok) => server.close(ok)) };
+}
+
+describe.skipIf(!existsSync(percorsoChromium()))("pdfEdizione con Chromium", () => {
+  it("stampa dal proprio indirizzo (next start -p), non da chi risponde su PORT, in un file 0600 di una cartella 0700", async () => {
+    const nostro = await serverDiProva(SHA);
+    const altro = await serverDiProva(SHA);
+    const prima = { PORT: process.env.PORT, __NEXT_PRIVATE_ORIGIN: process.env.__NEXT_PRIVATE_ORIGIN };
+    try {
+      process.env.PORT = String(altro.porta);
+      process.env.__NEXT_PRIVATE_ORIGIN = nostro.origine;
+      const cartella = path.join(nuovaCartella(), "pdf");
+      const byte = await pdfEdizione(richiesta, { cartella });
+      expect(Buffer.from(byte.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+      expect(nostro.richieste).toContain("/edizioni/2014-2016/revisioni/1/stampa");
+      expect(altro.richieste).toEqual([]);
+      expect(statSync(cartella).mode & 0o777).toBe(0o700);
+      expect(statSync(fileInCache(cartella)).mode & 0o777).toBe(0o600);
+    } finally {
+      for (const [k, v] of Object.entries(prima)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await nostro.chiudi();
+      await altro.chiudi();
+    }
+  }, 60_000);
+
+  it("una pagina che non è la stampa di questa revisione non diventa il PDF", async () => {
+    const estraneo = await serverDiProva("b".repeat(64));
+    try {
+      const cartella = nuovaCartella();
+      const e = await pdfEdizione(richiesta, { cartella, origine: estraneo.origine }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(PdfNonDisponibile);
+      expect((e as PdfNonDisponibile).motivo).toBe("generazione");
+      expect(readdirSync(cartella)).toEqual([]);
+    } finally {
+      await estraneo.chiudi();
+    }
+  }, 60_000);
 });

@@ -8,11 +8,12 @@
  * and generations run one at a time (each Chromium takes a few hundred MB).
  */
 import { existsSync } from "node:fs";
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { sha256 } from "../sha256";
 import { databasePath } from "../../db/open";
+import { cartellaPrivata, MODO_FILE } from "../file-privati";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright cannot download its own here). */
 export function percorsoChromium(env: Record<string, string | undefined> = process.env): string {
@@ -55,9 +56,24 @@ export function percorsoPdf(chiave: string, cartella: string = cartellaPdf()): s
   return path.join(cartella, `${chiave}.pdf`);
 }
 
-/** The print page the PDF is made from, on this server itself (PORT, default 3000). */
-export function indirizzoStampa(slug: string, revisione: number, porta: string | number = process.env.PORT ?? 3000): string {
-  return `http://127.0.0.1:${porta}/edizioni/${encodeURIComponent(slug)}/revisioni/${revisione}/stampa`;
+/**
+ * The address at which this server reaches itself. `next start` and `next dev` write
+ * their real one, with the -p and -H they were given, into __NEXT_PRIVATE_ORIGIN once
+ * they listen; without it (another way of serving) PORT on the loopback. Never the
+ * request's Host header: anyone can send one, and the PDF printed from it would be
+ * cached and served to every reader.
+ */
+export function origineServer(env: Record<string, string | undefined> = process.env): string {
+  // A computed key: the bundler must not replace it at build time.
+  const chiave = ["__NEXT", "PRIVATE", "ORIGIN"].join("_");
+  const next = env[chiave];
+  if (next && /^https?:\/\/[^/?#\s]+$/.test(next)) return next;
+  return `http://127.0.0.1:${env.PORT || 3000}`;
+}
+
+/** The print page the PDF is made from, on this server itself. */
+export function indirizzoStampa(slug: string, revisione: number, origine: string = origineServer()): string {
+  return `${origine}/edizioni/${encodeURIComponent(slug)}/revisioni/${revisione}/stampa`;
 }
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -113,10 +129,11 @@ async function leggiSeValido(file: string): Promise<Uint8Array | null> {
 
 /** Writes to a temporary name and renames: a reader never sees half a file. */
 async function scriviAtomico(file: string, byte: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  cartellaPrivata(path.dirname(file), { esclusiva: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    const h = await open(tmp, "w");
+    // 0600, in a 0700 folder: like every data file (lib/file-privati.ts).
+    const h = await open(tmp, "w", MODO_FILE);
     try {
       await h.writeFile(byte);
       await h.sync();
@@ -141,7 +158,8 @@ export interface RichiestaPdf extends IntestazionePdf {
 
 export interface OpzioniGenerazione {
   cartella?: string;
-  porta?: string | number;
+  /** Where this server answers (origineServer() by default). */
+  origine?: string;
   chromium?: string;
 }
 
@@ -169,10 +187,16 @@ async function genera(r: RichiestaPdf, o: Required<OpzioniGenerazione>, file: st
       throw new PdfNonDisponibile("chromium-assente", "Il PDF non è disponibile: Chromium non si avvia sul server. Riprova più tardi.", { cause: e });
     });
   try {
-    const page = await browser.newPage();
-    const indirizzo = indirizzoStampa(r.slug, r.revisione, o.porta);
+    // `next dev --experimental-https` listens with a self-signed certificate; the page's
+    // content is checked below, whatever the certificate says.
+    const page = await browser.newPage({ ignoreHTTPSErrors: o.origine.startsWith("https:") });
+    const indirizzo = indirizzoStampa(r.slug, r.revisione, o.origine);
     const risposta = await page.goto(indirizzo, { waitUntil: "load", timeout: 90_000 });
     if (!risposta || !risposta.ok()) throw new Error(`La pagina di stampa ${indirizzo} ha risposto ${risposta?.status() ?? "niente"}`);
+    // The page must be this revision's, as this server renders it: another program answering
+    // at that address, or another database, never ends up in the cache under this key.
+    const impronta = await page.locator('[data-testid="sha256-stampa"]').first().textContent({ timeout: 5_000 }).catch(() => null);
+    if (impronta?.trim() !== r.sha256) throw new Error(`La pagina ${indirizzo} non è la stampa di questa revisione (impronta ${impronta ?? "assente"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const byte = await page.pdf(opzioniPdf(r));
     if (!eUnPdf(byte)) throw new Error("Chromium non ha prodotto un PDF");
@@ -198,7 +222,7 @@ const { inCorso } = stato.__bilancioPdf;
 export async function pdfEdizione(r: RichiestaPdf, opzioni: OpzioniGenerazione = {}): Promise<Uint8Array> {
   const o: Required<OpzioniGenerazione> = {
     cartella: opzioni.cartella ?? cartellaPdf(),
-    porta: opzioni.porta ?? process.env.PORT ?? 3000,
+    origine: opzioni.origine ?? origineServer(),
     chromium: opzioni.chromium ?? percorsoChromium(),
   };
   const file = percorsoPdf(chiavePdf(r), o.cartella);

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { editions, publications, signatures, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "./dati";
+import { controllaByte } from "./verifica";
 
 export interface VoceElenco {
   slug: string;
@@ -78,6 +79,8 @@ export function pubblicazione(db: Tx, slug: string, revisione?: number): Pubblic
     .innerJoin(users, eq(users.id, signatures.userId))
     .where(and(eq(publications.id, scelta.id)))
     .get()!;
+  // Never shown unless the bytes still hash to the signed SHA-256 (PubblicazioneAlterata otherwise).
+  controllaByte({ slug, revisione: scelta.revisione, datiJson: riga.datiJson, sha256: scelta.sha256, sha256Firmato: riga.firmaSha });
   let dati = cache.get(scelta.sha256);
   if (!dati) {
     dati = datiSchema.parse(JSON.parse(riga.datiJson));

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type ChangeEvent } from "react";
 import { creaEdizioneAction } from "@/app/_server/crea-edizione-actions";
-import { Campo, campiDi, EsitoModulo, messaggioDi, Scelta, useModulo } from "../_moduli/modulo";
+import { Campo, campiDi, EsitoModulo, Scelta, useModulo } from "../_moduli/modulo";
 
 type Origine = "vuota" | "modello" | "pacchetto";
 
@@ -159,7 +159,6 @@ export function NuovaEdizioneModulo({ modelli, maxMb, annoProposto }: { modelli:
       {erroriPacchetto.length > 0 && (
         <section aria-labelledby="errori-pacchetto" className="mb-3">
           <h2 id="errori-pacchetto" className="h5 text-danger">Errori nel pacchetto ({erroriPacchetto.length + altri})</h2>
-          <p className="small">{messaggioDi(campi, "pacchetto")}</p>
           <table className="table table-sm">
             <caption className="visually-hidden">Errori nel pacchetto, con il loro percorso nel file</caption>
             <thead>

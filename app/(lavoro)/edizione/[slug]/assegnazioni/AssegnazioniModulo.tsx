@@ -79,8 +79,8 @@ function InBlocco({ editionId, righe, settori, versioni }: { editionId: number; 
 
   const radio = (valore: Tipo, etichetta: string) => (
     <div className="form-check mb-1">
-      <input className="form-check-input" type="radio" name="tipo" id={`gruppo-${valore}`} value={valore} checked={tipo === valore} onChange={() => setTipo(valore)} />
-      <label className="form-check-label" htmlFor={`gruppo-${valore}`}>{etichetta}</label>
+      <input className="form-check-input" type="radio" name="tipo" id={`gruppo-tipo-${valore}`} value={valore} checked={tipo === valore} onChange={() => setTipo(valore)} />
+      <label className="form-check-label" htmlFor={`gruppo-tipo-${valore}`}>{etichetta}</label>
     </div>
   );
 
