@@ -3,16 +3,11 @@
  * and the demo accounts (password DEMO_PASSWORD, or generated and printed once).
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
+import { existsSync, rmSync } from "node:fs";
 import { applyMigrations, databasePath, openDatabase } from "../db/open";
-import { approvato, viviDemo } from "../db/demo-life";
+import { seminaDemo } from "../db/seed";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
-import { creaUtentiDemo } from "../db/demo-users";
-import { importaPacchetto } from "../lib/edition-package/import";
 import { siPuoRicreare } from "../lib/backup/solo-demo";
-
-const DEMO = path.resolve("db/demo/cremona-2014-2016.json");
 
 async function main() {
   const file = databasePath();
@@ -21,14 +16,9 @@ async function main() {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
   const db = openDatabase(file);
   applyMigrations(db);
-  const esito = importaPacchetto(db, approvato(JSON.parse(readFileSync(DEMO, "utf8"))), { userId: null, attore: "db:reset" });
-  if (!esito.ok) {
-    for (const e of esito.errori) console.error(`${e.percorso}: ${e.messaggio}`);
-    process.exit(1);
-  }
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
-  const account = await creaUtentiDemo(db, password);
-  await viviDemo(db, password);
+  const esito = await seminaDemo(db, password);
+  const account = esito.account;
   db.$client.close();
 
   console.log(`Database ricreato: ${file}`);

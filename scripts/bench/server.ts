@@ -15,7 +15,7 @@ export const BASE = `http://127.0.0.1:${PORTA}`;
 export const DATABASE_PATH = "data/bench.sqlite";
 /** The demo accounts' password for this run (DEMO_PASSWORD of db:reset). */
 export const PASSWORD = randomBytes(18).toString("base64url"); // never printed
-/** The demo's published edition (db/demo-life.ts): the public pages the benchmarks read. */
+/** The demo's published edition (db/seed.ts): the public pages the benchmarks read. */
 export const EDIZIONE_PUBBLICATA = "2014-2016";
 const AVVIO_TIMEOUT_MS = 90_000;
 

@@ -1,17 +1,21 @@
 /**
- * The demo's whole life, played through the same services the app uses (so
- * every step has its audit row): the Cremona 2014–2016 edition, approved, is
- * sent for signature, signed by the demo Assessore and published; the next
- * edition is carried forward from it, and a few of its sections are moved
- * along so that each role finds work waiting.
+ * Seeding the demo: the one place in db/ that calls the app's services. The
+ * Cremona 2014–2016 package is imported approved, the demo accounts are created,
+ * then the demo's whole life is played through the same services the app uses (so
+ * every step has its audit row): the edition is sent for signature, signed by the
+ * demo Assessore and published; the next edition is carried forward from it, and
+ * a few of its sections are moved along so that each role finds work waiting.
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { blocks, editions, sections, settori, users } from "./schema";
-import { UTENTI_DEMO } from "./demo-users";
+import { creaUtentiDemo, UTENTI_DEMO } from "./demo-users";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE, SEZIONI_DEMO } from "./demo/edizioni";
 import { caricaUtente } from "../lib/auth/actor";
 import type { Chi } from "../lib/servizio";
+import { importaPacchetto } from "../lib/edition-package/import";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { PacchettoInput } from "../lib/edition-package/schema";
 import { avviaNuovaEdizione } from "../lib/editions/carry-forward";
 import { firma, inviaAllaFirma, pubblica } from "../lib/editions/lifecycle";
@@ -87,4 +91,18 @@ export async function viviDemo(db: Db, password: string): Promise<void> {
   invia(SEZIONI_DEMO.approvata);
   const daApprovare = sezione(db, nuova.editionId, SEZIONI_DEMO.approvata);
   ok("approvazione", eseguiTransizione(db, coordinatore, { sectionId: daApprovare.id, version: daApprovare.version, azione: "approva" }));
+}
+
+const PACCHETTO_DEMO = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/demo/cremona-2014-2016.json");
+
+/**
+ * The whole demo on a freshly migrated database: the package (approved), the
+ * accounts with `password`, and the demo's life. Throws if any step fails.
+ */
+export async function seminaDemo(db: Db, password: string) {
+  const esito = importaPacchetto(db, approvato(JSON.parse(readFileSync(PACCHETTO_DEMO, "utf8"))), { userId: null, attore: "db:reset" });
+  if (!esito.ok) throw new Error(esito.errori.map((e) => `${e.percorso}: ${e.messaggio}`).join("\n"));
+  const account = await creaUtentiDemo(db, password);
+  await viviDemo(db, password);
+  return { sezioni: esito.sezioni, blocchi: esito.blocchi, account };
 }
