@@ -22,7 +22,7 @@
 import { TIPI_BLOCCO, type Blocco, type Indicatore, type Scheda, type Serie, type Tabella, type Testo } from "./content/blocks";
 import { noteDelTesto, richDocToPlainText, type RichDoc } from "./content/rich-text";
 import { cellaStampata, colonneDiAnni } from "./content/tabelle";
-import { formatNumero, formatValore } from "./numbers/format";
+import { formatValore } from "./numbers/format";
 
 export type ParteTesto = { tipo: "uguale" | "aggiunto" | "tolto"; testo: string };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { RigaSezione } from "@/lib/sections/queries";
+import type { RigaSezione } from "@/lib/sections/tipi";
 import { formatData } from "@/lib/numbers/format";
 import { StatoBadge } from "./StatoBadge";
 

@@ -1,4 +1,4 @@
-import { type RigaSezione } from "@/lib/sections/queries";
+import { type RigaSezione } from "@/lib/sections/tipi";
 import { ETICHETTE_STATO_SEZIONE } from "@/lib/workflow";
 
 // Dark text on light tints and white on dark fills keep AA contrast.

@@ -1,4 +1,4 @@
-import { type RigaSezione } from "@/lib/sections/queries";
+import { type RigaSezione } from "@/lib/sections/tipi";
 import { ETICHETTE_STATO_SEZIONE, STATI_SEZIONE } from "@/lib/workflow";
 
 /** How many sections are in each state. */

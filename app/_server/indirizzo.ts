@@ -1,7 +1,6 @@
 /** The client's address for throttling and the audit log, read as the login does (lib/sicurezza/indirizzo.ts). */
 import "server-only";
 import { headers } from "next/headers";
-import { INDIRIZZO_SCONOSCIUTO } from "@/lib/auth/account";
 import { indirizzoDa, INTESTAZIONE_SOCKET } from "@/lib/sicurezza/indirizzo";
 
 export async function indirizzoClient(): Promise<string> {

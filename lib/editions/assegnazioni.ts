@@ -13,7 +13,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { ambiti, areas, editions, parts, sections, settori } from "../../db/schema";
+import { ambiti, editions, sections, settori } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { giornoReale } from "../numbers/calendario";
 import { formatData } from "../numbers/format";
@@ -205,42 +205,3 @@ export function sezioniSenzaReferente(db: Tx, editionId: number): SettoreSenzaRe
   return [...perSettore.values()];
 }
 
-export interface RigaAssegnazione {
-  id: number;
-  titolo: string;
-  version: number;
-  settoreId: number;
-  settoreNome: string;
-  scadenza: string | null;
-  stato: Riga["stato"];
-  parteTitolo: string;
-  areaId: number | null;
-  areaTitolo: string | null;
-  areaNumero: number | null;
-}
-
-/** Every section of the edition for the assignments page, in report order. */
-export function righeAssegnazioni(db: Tx, editionId: number): RigaAssegnazione[] {
-  return db
-    .select({
-      id: sections.id,
-      titolo: sections.titolo,
-      version: sections.version,
-      settoreId: sections.settoreId,
-      settoreNome: settori.nome,
-      scadenza: sections.scadenza,
-      stato: sections.stato,
-      parteTitolo: parts.titolo,
-      areaId: areas.id,
-      areaTitolo: areas.titolo,
-      areaNumero: areas.numero,
-    })
-    .from(sections)
-    .innerJoin(settori, eq(settori.id, sections.settoreId))
-    .innerJoin(parts, eq(parts.id, sections.partId))
-    .leftJoin(ambiti, eq(ambiti.id, sections.ambitoId))
-    .leftJoin(areas, eq(areas.id, ambiti.areaId))
-    .where(eq(sections.editionId, editionId))
-    .orderBy(asc(sections.posizione))
-    .all();
-}

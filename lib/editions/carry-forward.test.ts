@@ -228,9 +228,9 @@ describe("avviaNuovaEdizione", () => {
     if (r.ok || r.tipo !== "non_valido") throw new Error("atteso non_valido");
     const perCampo = Object.fromEntries(r.errori.map((e) => [e.campo, e.messaggio]));
     expect(perCampo).toEqual({
-      slug: "Solo lettere minuscole, cifre e trattini, ad esempio 2017-2019",
-      titolo: "Indica il titolo dell'edizione, ad esempio «Bilancio Sociale 2017–2019»",
-      annoFine: "Indica l'anno finale, ad esempio 2017",
+      slug: "Solo lettere minuscole, cifre e trattini, ad esempio 2020-2022",
+      titolo: "Indica il titolo dell'edizione, ad esempio «Bilancio Sociale 2020–2022»",
+      annoFine: "Indica l'anno finale, ad esempio 2020",
     });
     const anni = schemaNuovaEdizione({ annoFine: 2016 }).safeParse({ slug: "2017-2019", titolo: "X", annoInizio: "2016", annoFine: 2015 });
     expect(anni.success ? [] : anni.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([

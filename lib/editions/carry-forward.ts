@@ -17,6 +17,7 @@ import { decidi } from "../policy";
 import { pacchettoDaDati, type DatiEdizione } from "../publication/dati";
 import { pubblicazione } from "../publication/queries";
 import { z } from "../zod-it";
+import { annoEdizione, slugEdizione, titoloEdizione } from "./campi";
 
 export interface NuovaEdizione {
   /** Slug of the published edition to start from. */
@@ -28,34 +29,14 @@ export interface NuovaEdizione {
   annoFine: number | string;
 }
 
-// A form sends text: "" is a missing year, "2017" a year, anything else not a number.
-const anno = (quale: string) =>
-  z.preprocess(
-    (x) => (typeof x === "string" ? (x.trim() === "" ? undefined : Number(x.trim())) : x),
-    z
-      .number({ error: `Indica l'anno ${quale}, ad esempio 2017` })
-      .int(`L'anno ${quale} deve essere un numero intero, ad esempio 2017`)
-      .min(1900, `L'anno ${quale} non può essere prima del 1900`)
-      .max(2200, `L'anno ${quale} non può essere dopo il 2200`),
-  );
-
 /** The form's fields, checked against the edition it starts from. */
 export function schemaNuovaEdizione(origine: { annoFine: number }) {
   return z
     .object({
-      slug: z
-        .string({ error: "Indica l'indirizzo dell'edizione" })
-        .trim()
-        .min(1, "Indica l'indirizzo dell'edizione, ad esempio 2017-2019")
-        .max(60, "Al massimo 60 caratteri")
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Solo lettere minuscole, cifre e trattini, ad esempio 2017-2019"),
-      titolo: z
-        .string({ error: "Indica il titolo dell'edizione" })
-        .trim()
-        .min(1, "Indica il titolo dell'edizione, ad esempio «Bilancio Sociale 2017–2019»")
-        .max(300, "Al massimo 300 caratteri"),
-      annoInizio: anno("iniziale"),
-      annoFine: anno("finale"),
+      slug: slugEdizione,
+      titolo: titoloEdizione,
+      annoInizio: annoEdizione("iniziale"),
+      annoFine: annoEdizione("finale"),
     })
     .superRefine((v, ctx) => {
       // The new period follows the published one: its values are compared with those.

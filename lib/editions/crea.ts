@@ -24,52 +24,27 @@ import { validaPacchetto, type ErrorePacchetto } from "../edition-package/valida
 import { decidi } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonValido, type Chi, type ErroreCampo, type Esito } from "../servizio";
 import { z } from "../zod-it";
+import { annoEdizione, SLUG_RISERVATI, slugEdizione, titoloEdizione } from "./campi";
 
 export const ORIGINI = ["vuota", "modello", "pacchetto"] as const;
 export type Origine = (typeof ORIGINI)[number];
 
 /** The largest package accepted from the browser (the Cremona demo is about 1 MB). */
 export const MAX_BYTE_PACCHETTO = 4 * 1024 * 1024;
-/** Addresses that are pages of the app itself (/edizione/nuova). */
-export const SLUG_RISERVATI = ["nuova"] as const;
 /** At most this many package errors are returned: enough to fix a file, bounded for the page. */
 export const MAX_ERRORI_PACCHETTO = 200;
 
 // "" is a missing value; a form sends text.
 const vuotoComeAssente = (x: unknown) => (typeof x === "string" && x.trim() === "" ? undefined : x);
 
-const anno = (quale: string) =>
-  z.preprocess(
-    (x) => (typeof x === "string" ? (x.trim() === "" ? undefined : Number(x.trim())) : x),
-    z
-      .number({ error: `Indica l'anno ${quale}, ad esempio 2020` })
-      .int(`L'anno ${quale} deve essere un numero intero, ad esempio 2020`)
-      .min(1990, `L'anno ${quale} non può essere prima del 1990`)
-      .max(2100, `L'anno ${quale} non può essere dopo il 2100`),
-  );
-
-const slug = z
-  .string({ error: "Indica l'indirizzo dell'edizione" })
-  .trim()
-  .min(1, "Indica l'indirizzo dell'edizione, ad esempio 2020-2022")
-  .max(60, "Al massimo 60 caratteri")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Solo lettere minuscole, cifre e trattini, ad esempio 2020-2022")
-  .refine((s) => !(SLUG_RISERVATI as readonly string[]).includes(s), "Questo indirizzo è riservato: scegline un altro");
-
-const titolo = z
-  .string({ error: "Indica il titolo dell'edizione" })
-  .trim()
-  .min(1, "Indica il titolo dell'edizione, ad esempio «Bilancio Sociale 2020–2022»")
-  .max(300, "Al massimo 300 caratteri");
-
 /** The fields of the form; with a package each may be left empty (the package's value is used). */
 export const creaEdizioneSchema = z
   .object({
     origine: z.enum(ORIGINI, { error: "Scegli come iniziare" }),
-    titolo: z.preprocess(vuotoComeAssente, titolo.optional()),
-    slug: z.preprocess(vuotoComeAssente, slug.optional()),
-    annoInizio: anno("iniziale").optional(),
-    annoFine: anno("finale").optional(),
+    titolo: z.preprocess(vuotoComeAssente, titoloEdizione.optional()),
+    slug: z.preprocess(vuotoComeAssente, slugEdizione.optional()),
+    annoInizio: annoEdizione("iniziale").optional(),
+    annoFine: annoEdizione("finale").optional(),
     /** Slug of the edition whose structure is copied. */
     modello: z.preprocess(vuotoComeAssente, z.string().max(100).optional()),
     pacchetto: z

@@ -6,7 +6,8 @@ import { revisions, sections } from "../../db/schema";
 import { vociAudit } from "../audit/leggi";
 import type { Blocco } from "../content/blocks";
 import { richDocToPlainText } from "../content/rich-text";
-import { sezioniEdizione, type RigaSezione } from "../sections/queries";
+import { sezioniEdizione } from "../sections/queries";
+import { type RigaSezione } from "../sections/tipi";
 import { formatValore } from "../numbers/format";
 
 export interface RigaCoda extends RigaSezione {

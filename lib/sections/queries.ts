@@ -5,22 +5,7 @@ import type { Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, editions, parts, sections, settori, users } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
 import type { Edizione } from "../editions/queries";
-
-export interface RigaSezione {
-  id: number;
-  titolo: string;
-  version: number;
-  partId: number;
-  areaId: number | null;
-  stato: (typeof sections.$inferSelect)["stato"];
-  scadenza: string | null;
-  settoreId: number;
-  settoreNome: string;
-  parteTitolo: string;
-  areaNumero: number | null;
-  areaTitolo: string | null;
-  blocchi: number;
-}
+import type { RigaSezione } from "./tipi";
 
 /** Every section of an edition in report order, with where it sits and who owns it. */
 export function sezioniEdizione(db: Tx, editionId: number, soloSettori?: number[]): RigaSezione[] {

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { assegnaSezioniAction } from "@/app/_server/assegnazioni-actions";
 import { StatoBadge } from "@/app/_components/StatoBadge";
-import type { RigaAssegnazione } from "@/lib/editions/assegnazioni";
+import type { RigaSezione } from "@/lib/sections/tipi";
 import { formatData } from "@/lib/numbers/format";
 import { Campo, campiDi, EsitoModulo, messaggioDi, Scelta, useModulo } from "../../_moduli/modulo";
 
@@ -11,7 +11,7 @@ type Settore = { id: number; nome: string };
 type Tipo = "area" | "settore" | "edizione";
 
 /** The bulk form (choose the set, then the settore and/or the deadline) and one row per section. */
-export function AssegnazioniModulo({ editionId, righe, settori, modificabile }: { editionId: number; righe: RigaAssegnazione[]; settori: Settore[]; modificabile: boolean }) {
+export function AssegnazioniModulo({ editionId, righe, settori, modificabile }: { editionId: number; righe: RigaSezione[]; settori: Settore[]; modificabile: boolean }) {
   const versioni = JSON.stringify(righe.map((r) => ({ id: r.id, version: r.version })));
   return (
     <>
@@ -42,9 +42,9 @@ export function AssegnazioniModulo({ editionId, righe, settori, modificabile }: 
   );
 }
 
-const dove = (r: RigaAssegnazione) => (r.areaId ? `Area ${r.areaNumero} – ${r.areaTitolo}` : r.parteTitolo);
+const dove = (r: RigaSezione) => (r.areaId ? `Area ${r.areaNumero} – ${r.areaTitolo}` : r.parteTitolo);
 
-function InBlocco({ editionId, righe, settori, versioni }: { editionId: number; righe: RigaAssegnazione[]; settori: Settore[]; versioni: string }) {
+function InBlocco({ editionId, righe, settori, versioni }: { editionId: number; righe: RigaSezione[]; settori: Settore[]; versioni: string }) {
   const aree = useMemo(() => {
     const m = new Map<number, string>();
     righe.forEach((r) => r.areaId && m.set(r.areaId, `Area ${r.areaNumero} – ${r.areaTitolo}`));
@@ -177,7 +177,7 @@ function InBlocco({ editionId, righe, settori, versioni }: { editionId: number; 
   );
 }
 
-function Riga({ r, editionId, settori, modificabile }: { r: RigaAssegnazione; editionId: number; settori: Settore[]; modificabile: boolean }) {
+function Riga({ r, editionId, settori, modificabile }: { r: RigaSezione; editionId: number; settori: Settore[]; modificabile: boolean }) {
   const [settore, setSettore] = useState(String(r.settoreId));
   const [scadenza, setScadenza] = useState(r.scadenza ?? "");
   const [erroreLocale, setErroreLocale] = useState<string | null>(null);

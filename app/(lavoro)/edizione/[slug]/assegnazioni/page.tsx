@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { righeAssegnazioni, sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
+import { sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
+import { sezioniEdizione } from "@/lib/sections/queries";
 import { edizioneDaSlug } from "@/lib/editions/queries";
 import { settoriAttivi } from "@/lib/editions/struttura";
 import { decidi } from "@/lib/policy";
@@ -23,7 +24,7 @@ export default async function AssegnazioniPage({ params }: { params: Promise<{ s
   const risorsa = { settoreId: 0, stato: "bozza" as const };
   consentiOppure403(decidi(u.attore, "sezione.assegna", { ...risorsa, statoEdizione: "in_preparazione" }));
   const stato = decidi(u.attore, "sezione.assegna", { ...risorsa, statoEdizione: ed.stato });
-  const righe = righeAssegnazioni(db, ed.id);
+  const righe = sezioniEdizione(db, ed.id);
   const senza = stato.consentito ? sezioniSenzaReferente(db, ed.id) : [];
   return (
     <>
