@@ -254,7 +254,7 @@ export interface EsitoRipristino {
  * The copy itself is never modified: it is copied next to the database and checked there.
  */
 export async function ripristina(copia: string, o: { fileDatabase?: string; cartella?: string } = {}): Promise<EsitoRipristino> {
-  const fileDatabase = path.resolve(o.fileDatabase ?? databasePath());
+  const fileDatabase = path.resolve(/*turbopackIgnore: true*/ o.fileDatabase ?? databasePath());
   const cartella = o.cartella ?? cartellaBackup(fileDatabase);
   if (!existsSync(copia) || !statSync(copia).isFile()) throw new CopiaNonValida(copia, ["il file non esiste."]);
   if (path.resolve(copia) === fileDatabase) throw new CopiaNonValida(copia, ["è il database stesso."]);
@@ -290,7 +290,7 @@ export async function ripristina(copia: string, o: { fileDatabase?: string; cart
       // The WAL into the file and gone: no -wal of the old database may meet the new one.
       blocco.pragma("journal_mode = DELETE");
     }
-    for (const f of [`${fileDatabase}-wal`, `${fileDatabase}-shm`, `${fileDatabase}-journal`]) if (existsSync(f)) unlinkSync(f);
+    for (const f of [`${fileDatabase}-wal`, `${fileDatabase}-shm`, `${fileDatabase}-journal`]) if (existsSync(/*turbopackIgnore: true*/ f)) unlinkSync(/*turbopackIgnore: true*/ f);
     renameSync(tmp, fileDatabase);
     return { copiaDiSicurezza, pubblicazioniVerificate: verificate };
   } finally {
