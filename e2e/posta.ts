@@ -24,18 +24,19 @@ function decodificaQp(s: string): string {
 
 /**
  * The path (e.g. "/reimposta/abc…") of the `tipo` link in the newest mail to
- * `email`, or null while the worker has not written it yet.
+ * `email`, or null while the worker has not written it yet. `cartella` is the
+ * server's MAIL_DIR (default: the demo server's data/mail).
  */
-export function ultimoLink(email: string, tipo: "invito" | "reimposta"): string | null {
+export function ultimoLink(email: string, tipo: "invito" | "reimposta", cartella: string = CARTELLA_POSTA): string | null {
   let file: string[];
   try {
-    file = readdirSync(CARTELLA_POSTA).filter((f) => f.endsWith(".eml")).sort().reverse();
+    file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();
   } catch {
     return null;
   }
   const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
   for (const f of file) {
-    const eml = readFileSync(path.join(CARTELLA_POSTA, f), "utf8");
+    const eml = readFileSync(path.join(cartella, f), "utf8");
     const fine = eml.search(/\r?\n\r?\n/);
     const intestazioni = eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " ");
     if (!destinatario.test(intestazioni)) continue;

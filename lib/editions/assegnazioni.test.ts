@@ -72,7 +72,12 @@ describe("assegnazioni e scadenze", () => {
     const r = assegnaSezioni(db, coord, { editionId, insieme: { tipo: "settore", settoreId: cultura }, versioni: versioni(db, editionId), scadenza: "2025-01-15" });
     expect(r).toMatchObject({ ok: true, cambiate: diCultura.length });
     expect(db.select().from(auditLog).where(eq(auditLog.azione, "sezione.assegna")).all()).toHaveLength(0);
-    expect(db.select().from(notifications).all()).toHaveLength(0);
+    // The settore keeps its sections and is told of the new deadline, once for all of them.
+    const avvisi = db.select().from(notifications).all();
+    expect(avvisi.map((n) => n.link)).toEqual(avvisi.map(() => "/settore"));
+    expect(avvisi.length).toBeGreaterThan(0);
+    expect(avvisi[0].testo).toMatch(/^Scadenz[ae] aggiornat[ae]/);
+    expect(db.select().from(mailOutbox).all().some((m) => m.corpo.includes("scadenza 15/01/2025"))).toBe(true);
     expect(db.select().from(sections).where(eq(sections.settoreId, cultura)).all().every((s) => s.scadenza === "2025-01-15")).toBe(true);
 
     const tutte = versioni(db, editionId);
@@ -85,7 +90,7 @@ describe("assegnazioni e scadenze", () => {
     const v = db.select().from(sections).where(eq(sections.id, una.id)).get()!.version;
     const u = assegnaSezioni(db, coord, { editionId, insieme: { tipo: "sezioni", ids: [una.id] }, versioni: [{ id: una.id, version: v }], settoreId: istruzione });
     expect(u).toMatchObject({ ok: true, cambiate: 1, sezioni: [{ id: una.id, version: v + 1 }] });
-    expect(db.select().from(notifications).all()[0].testo).toBe(`Nuova sezione per il tuo settore: «${una.titolo}»`);
+    expect(db.select().from(notifications).all().at(-1)!.testo).toBe(`Nuova sezione per il tuo settore: «${una.titolo}»`);
   });
 
   it("è tutto o niente: una sezione cambiata nel frattempo ferma l'intero insieme", () => {

@@ -126,6 +126,8 @@ export function assegnaSezioni(
 
     const adesso = new Date().toISOString();
     const assegnate: Riga[] = [];
+    /** Sections that stay with their settore but get a new deadline: their referenti are told too. */
+    const nuoveScadenze = new Map<number, Riga[]>();
     const risultato: SezioneAssegnata[] = [];
     let cambiate = 0;
     for (const s of righe) {
@@ -149,6 +151,7 @@ export function assegnaSezioni(
         assegnate.push({ ...s, scadenza: scadenzaNuova });
       }
       if (cambiaScadenza) registra(tx, { ...chiAudit, azione: "sezione.scadenza", settoreId: settoreNuovo, dettagli: { da: s.scadenza, a: scadenzaNuova } });
+      if (cambiaScadenza && !cambiaSettore) nuoveScadenze.set(s.settoreId, [...(nuoveScadenze.get(s.settoreId) ?? []), { ...s, scadenza: scadenzaNuova }]);
       risultato.push({ id: s.id, version: s.version + 1 });
       cambiate++;
     }
@@ -162,6 +165,17 @@ export function assegnaSezioni(
         userIds: referentiDi(tx, nuovo.id).filter((u) => u !== chi.userId),
         oggetto,
         testo: `Il coordinamento ha assegnato al settore ${nuovo.nome}, per «${ed.titolo}»:\n${righeTesto}\n\nLe trovi nella pagina del tuo settore.`,
+        link: "/settore",
+      });
+    }
+
+    for (const [settoreId, righeSettore] of nuoveScadenze) {
+      const n = righeSettore.length;
+      const elenco = righeSettore.map((s) => `- ${s.titolo}: ${s.scadenza ? `scadenza ${formatData(s.scadenza)}` : "nessuna scadenza"}`).join("\n");
+      notifica(tx, {
+        userIds: referentiDi(tx, settoreId).filter((u) => u !== chi.userId),
+        oggetto: n === 1 ? `Scadenza aggiornata: «${righeSettore[0].titolo}»` : `Scadenze aggiornate per ${n} sezioni di «${ed.titolo}»`,
+        testo: `Il coordinamento ha aggiornato le scadenze per «${ed.titolo}»:\n${elenco}\n\nLe trovi nella pagina del tuo settore.`,
         link: "/settore",
       });
     }

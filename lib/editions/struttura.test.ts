@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
-import { ambiti, ambitoSettori, areas, auditLog, blocks, comments, editions, parts, revisions, roleMemberships, sections, settori, sezioniRimosse, users } from "../../db/schema";
+import { ambiti, ambitoSettori, areas, auditLog, blocks, comments, editions, parts, notifications, revisions, roleMemberships, sections, settori, sezioniRimosse, users } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import type { Chi } from "../servizio";
 import {
@@ -94,6 +94,8 @@ describe("struttura di un'edizione in preparazione", () => {
     controllaDense(db, editionId);
     const azioni = db.select({ a: auditLog.azione, d: auditLog.dettagli }).from(auditLog).where(eq(auditLog.azione, "struttura.aggiungi")).all();
     expect(azioni.map((x) => (x.d as { elemento: string }).elemento)).toEqual(["parte", "sezione", "area", "ambito"]);
+    // The referente of the settore hears of the new ambito at once.
+    expect(db.select().from(notifications).where(eq(notifications.userId, 3)).all().map((n) => n.testo)).toContain("Nuova sezione per il tuo settore: «Biblioteche di quartiere»");
     // Empty fields come back with their messages.
     const male = aggiungiStruttura(db, coord, { elemento: "ambito", areaId: area.ok ? area.id : 0, titolo: " ", obiettivo: "", settoreId: cultura });
     expect(male.ok).toBe(false);

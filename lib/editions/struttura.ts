@@ -22,6 +22,7 @@ import { and, asc, count, eq, inArray, isNull, max } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, comments, editions, parts, revisions, sections, settori, sezioniRimosse } from "../../db/schema";
 import { registra } from "../audit/registra";
+import { notifica, referentiDi } from "../notifications/avvisi";
 import { decidi } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
 import type { StatoEdizione, StatoSezione } from "../workflow";
@@ -283,6 +284,14 @@ export function aggiungiStruttura(db: Db, chi: Chi, grezzo: AggiungiInput): Esit
         tx.insert(revisions).values({ sectionId, numero: 1, contenuto: [], motivo: "importazione", authorId: chi.userId }).run();
         normalizzaPosizioni(tx, editionId);
         audit(input.elemento, ambitoId ?? sectionId, { sectionId, settoreId: input.settoreId });
+        // The settore that will write it hears of it at once, as with an assignment.
+        const titoloEdizione = tx.select({ t: editions.titolo }).from(editions).where(eq(editions.id, editionId)).get()!.t;
+        notifica(tx, {
+          userIds: referentiDi(tx, input.settoreId).filter((u) => u !== chi.userId),
+          oggetto: `Nuova sezione per il tuo settore: «${input.titolo}»`,
+          testo: `Il coordinamento ha aggiunto a «${titoloEdizione}» la sezione «${input.titolo}», affidata al tuo settore.\n\nLa trovi nella pagina del tuo settore.`,
+          link: "/settore",
+        });
         return { ok: true, elemento: input.elemento, id: ambitoId ?? sectionId, codice };
       }
     }

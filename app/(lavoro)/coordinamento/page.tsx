@@ -95,7 +95,20 @@ export default async function Coordinamento() {
   consentiOppure403(decidi(u.attore, "coordinamento.accedi"));
   const db = getDb();
   const ed = edizioneCorrente(db);
-  if (!ed) return <p>Nessuna edizione presente.</p>;
+  if (!ed) {
+    // A first start: nothing to coordinate yet, so say where to begin.
+    return (
+      <>
+        <h1 className="h2">Coordinamento</h1>
+        <p className="lead">Non c&apos;è ancora nessuna edizione del Bilancio Sociale.</p>
+        {decidi(u.attore, "edizione.crea").consentito && (
+          <p>
+            <Link className="btn btn-primary" href="/edizione/nuova">Crea la prima edizione</Link>
+          </p>
+        )}
+      </>
+    );
+  }
   const sezioni = sezioniEdizione(db, ed.id);
   const av = avanzamento(db, ed.id);
   const puoAssegnare = (s: (typeof sezioni)[number]) =>
