@@ -40,7 +40,7 @@ test("password dimenticata: la stessa risposta per un indirizzo noto e uno scono
   const email = `reimposta-${u}@cremona.example`;
   const vecchia = "la vecchia frase del torrone";
   const nuova = "una frase nuova sul violino";
-  await creaUtente(email, vecchia, "lettore");
+  await creaUtente(browser, email, vecchia, "lettore");
 
   // An old session of this user, in another browser.
   const altrove = await nuovaPagina(browser);
@@ -113,7 +113,7 @@ test("dal profilo si cambia la propria password: le altre sessioni finiscono, qu
   const email = `profilo-${u}@cremona.example`;
   const vecchia = "la frase iniziale del Po";
   const nuova = "la frase cambiata del Torrazzo";
-  await creaUtente(email, vecchia, "lettore");
+  await creaUtente(browser, email, vecchia, "lettore");
 
   const altrove = await nuovaPagina(browser);
   await accedi(altrove, email, vecchia);
@@ -160,7 +160,7 @@ test("un cookie di sessione copiato prima dell'uscita non apre più nulla dopo",
   const u = unico();
   const email = `uscita-${u}@cremona.example`;
   const password = "una frase per uscire di casa";
-  await creaUtente(email, password, "lettore");
+  await creaUtente(browser, email, password, "lettore");
   await accedi(page, email, password);
   await aspettaConnesso(page, true);
   const copiati = await page.context().cookies();

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../db/open";
 import { PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
-import { auditLog, blocks, editions, mailOutbox, roleMemberships, sections, settori, users } from "../db/schema";
+import { auditLog, blocks, editions, mailOutbox, sections } from "../db/schema";
 import { readFileSync } from "node:fs";
-import { hashPassword } from "../lib/auth/password";
 import type { Ruolo } from "../lib/ruoli";
+import { ultimoLink } from "./posta";
 
 export const PASSWORD = process.env.E2E_DEMO_PASSWORD!;
 const db = () => openDatabase("data/e2e.sqlite");
@@ -53,26 +53,49 @@ export function idSezione(codice: string, edizione: string = PROSSIMA_EDIZIONE.s
   }
 }
 
-/** A fresh account for tests that change or lock it, so demo users stay usable. */
-export async function creaUtente(email: string, password: string, ruolo: Ruolo, settore?: string): Promise<number> {
-  const hash = await hashPassword(password);
-  const d = db();
+/**
+ * A fresh account for tests that change or lock it, so demo users stay usable — made
+ * as a Comune makes one: the amministratore invites the person from their screen, the
+ * invitation arrives as mail, and its link sets the password. Returns the person's
+ * page in the amministrazione, for tests that change their roles there.
+ */
+export async function creaUtente(browser: Browser, email: string, password: string, ruolo: Exclude<Ruolo, "referente">): Promise<string> {
+  const contesto = await browser.newContext();
   try {
-    const userId = Number(d.insert(users).values({ email, nome: `Prova ${ruolo}`, passwordHash: hash }).run().lastInsertRowid);
-    const settoreId = settore ? d.select({ id: settori.id }).from(settori).where(eq(settori.codice, settore)).get()!.id : null;
-    d.insert(roleMemberships).values({ userId, ruolo, settoreId }).run();
-    return userId;
+    const admin = await contesto.newPage();
+    await accedi(admin, "amministratore@cremona.example");
+    await admin.goto("/amministrazione/utenti/nuovo");
+    await admin.getByLabel("Nome e cognome").fill(`Prova ${ruolo}`);
+    await admin.getByLabel("Email").fill(email);
+    await admin.getByLabel("Ruolo", { exact: true }).selectOption(ruolo);
+    await admin.getByRole("button", { name: "Crea e invia l'invito" }).click();
+    await expect(admin).toHaveURL(/\/amministrazione\/utenti\/\d+\?invitato=1$/);
+    const scheda = new URL(admin.url()).pathname;
+    await admin.context().clearCookies();
+    // The worker sends the outbox every few seconds: wait for the mail as a person would.
+    await expect.poll(() => ultimoLink(email, "invito"), { timeout: 60_000, intervals: [1000] }).not.toBeNull();
+    await admin.goto(ultimoLink(email, "invito")!);
+    await admin.getByLabel("Nuova password").fill(password);
+    await admin.getByLabel("Ripeti la password").fill(password);
+    await admin.getByRole("button", { name: "Attiva l'account" }).click();
+    await expect(admin).toHaveURL(/\/login/);
+    return scheda;
   } finally {
-    d.$client.close();
+    await contesto.close();
   }
 }
 
-export function togliRuoli(userId: number) {
-  const d = db();
+/** Takes a role away from a person, on their page in the amministrazione. */
+export async function togliRuolo(browser: Browser, scheda: string, etichettaRuolo: string) {
+  const contesto = await browser.newContext();
   try {
-    d.delete(roleMemberships).where(eq(roleMemberships.userId, userId)).run();
+    const admin = await contesto.newPage();
+    await accedi(admin, "amministratore@cremona.example");
+    await admin.goto(scheda);
+    await admin.getByRole("button", { name: `Togli il ruolo ${etichettaRuolo}` }).click();
+    await expect(admin.getByRole("button", { name: `Togli il ruolo ${etichettaRuolo}` })).toHaveCount(0);
   } finally {
-    d.$client.close();
+    await contesto.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accedi, controllaAccessibilita, creaUtente, idSezione, togliRuoli } from "./helpers";
+import { accedi, controllaAccessibilita, creaUtente, idSezione, togliRuolo } from "./helpers";
 
 test("un referente legge le proprie sezioni ed è respinto su quelle di un altro settore", async ({ page }) => {
   await accedi(page, "cultura@cremona.example");
@@ -28,12 +28,12 @@ test("il lettore legge l'intera edizione con i numeri all'italiana", async ({ pa
   await controllaAccessibilita(page);
 });
 
-test("un ruolo tolto ha effetto alla richiesta successiva, senza nuovo accesso", async ({ page }) => {
+test("un ruolo tolto ha effetto alla richiesta successiva, senza nuovo accesso", async ({ page, browser }) => {
   const email = `revoca-${Date.now()}@cremona.example`;
-  const userId = await creaUtente(email, "password-revoca-123", "coordinatore");
-  await accedi(page, email, "password-revoca-123");
+  const scheda = await creaUtente(browser, email, "la frase del coordinamento", "coordinatore");
+  await accedi(page, email, "la frase del coordinamento");
   await expect(page).toHaveURL(/\/coordinamento$/);
-  togliRuoli(userId);
+  await togliRuolo(browser, scheda, "Coordinatore");
   const r = await page.goto("/coordinamento");
   expect(r?.status()).toBe(403);
 });
