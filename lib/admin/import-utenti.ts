@@ -18,7 +18,7 @@ import { decidi } from "../policy";
 import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
 import { inTransazione, negato, type Chi, type Esito } from "../servizio";
 import { leggiFoglio } from "../spreadsheet/read";
-import { cella, nomeColonna, normalizzaIntestazione, rigaVuota, type ErroreRiga } from "../spreadsheet/indicators";
+import { cella, mappaColonne, nomeColonna, normalizzaIntestazione, rigaVuota, type ErroreRiga } from "../spreadsheet/indicators";
 import { autore, emailSchema, nomeSchema } from "./utenti";
 
 /** Largest file accepted. */
@@ -85,15 +85,8 @@ export function analizzaUtenti(tx: Pick<Db, "select">, griglia: string[][]): Ant
     a.erroriFile.push(griglia.length === 0 ? "Il file è vuoto." : "La prima riga è vuota: deve contenere le intestazioni delle colonne (nome, email, ruolo, codice settore).");
     return a;
   }
-  const colonne: Partial<Record<Campo, number>> = {};
-  intestazione.forEach((h, i) => {
-    const campo = CAMPO_DA_INTESTAZIONE.get(normalizzaIntestazione(h));
-    if (!campo) return;
-    const gia = colonne[campo];
-    if (gia !== undefined) {
-      a.erroriFile.push(`Le colonne «${nomeColonna(intestazione, gia)}» e «${nomeColonna(intestazione, i)}» indicano entrambe il campo ${NOMI_CAMPO[campo]}: lasciarne una sola.`);
-    } else colonne[campo] = i;
-  });
+  const { colonne, errori } = mappaColonne(intestazione, CAMPO_DA_INTESTAZIONE, NOMI_CAMPO);
+  a.erroriFile.push(...errori);
   const mancanti = (["nome", "email", "ruolo"] as const).filter((c) => colonne[c] === undefined).map((c) => `«${NOMI_CAMPO[c]}»`);
   if (mancanti.length) {
     a.erroriFile.push(

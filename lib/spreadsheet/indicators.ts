@@ -46,6 +46,28 @@ export function nomeColonna(intestazione: string[], colonna: number): string {
   return h !== "" ? h : letteraColonna(colonna);
 }
 
+/**
+ * Which column holds which field, read from the header row by its (normalised) names;
+ * two columns naming the same field are an error the file must fix.
+ */
+export function mappaColonne<C extends string>(
+  intestazione: string[],
+  campoDaIntestazione: ReadonlyMap<string, C>,
+  nomiCampo: Record<C, string>,
+): { colonne: Partial<Record<C, number>>; errori: string[] } {
+  const colonne: Partial<Record<C, number>> = {};
+  const errori: string[] = [];
+  intestazione.forEach((h, i) => {
+    const campo = campoDaIntestazione.get(normalizzaIntestazione(h));
+    if (!campo) return;
+    const gia = colonne[campo];
+    if (gia !== undefined) {
+      errori.push(`Le colonne «${nomeColonna(intestazione, gia)}» e «${nomeColonna(intestazione, i)}» indicano entrambe il campo ${nomiCampo[campo]}: lasciarne una sola.`);
+    } else colonne[campo] = i;
+  });
+  return { colonne, errori };
+}
+
 export function rigaVuota(riga: string[] | undefined): boolean {
   return !riga || riga.every((c) => c.trim() === "");
 }
@@ -113,19 +135,8 @@ export function righeIndicatori(griglia: string[][]): AnteprimaImport<Indicatore
     return risultato;
   }
 
-  const colonne: Partial<Record<Campo, number>> = {};
-  intestazione.forEach((h, i) => {
-    const campo = CAMPO_DA_INTESTAZIONE.get(normalizzaIntestazione(h));
-    if (!campo) return;
-    const gia = colonne[campo];
-    if (gia !== undefined) {
-      risultato.erroriFile.push(
-        `Le colonne «${nomeColonna(intestazione, gia)}» e «${nomeColonna(intestazione, i)}» indicano entrambe il campo ${NOMI_CAMPO[campo]}: lasciarne una sola.`,
-      );
-    } else {
-      colonne[campo] = i;
-    }
-  });
+  const { colonne, errori } = mappaColonne(intestazione, CAMPO_DA_INTESTAZIONE, NOMI_CAMPO);
+  risultato.erroriFile.push(...errori);
   for (const campo of ["etichetta", "valore"] as const) {
     if (colonne[campo] === undefined) {
       const sinonimi = SINONIMI[campo].length > 1 ? ` (oppure ${SINONIMI[campo].slice(1).map((s) => `«${s}»`).join(", ")})` : "";
