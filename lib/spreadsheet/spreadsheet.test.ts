@@ -11,6 +11,7 @@ import {
   righeSerie,
   rilevaSeparatore,
 } from "./index";
+import { mappaColonne } from "./indicators";
 
 const fixture = (nome: string) => new Uint8Array(readFileSync(join(__dirname, "fixtures", nome)));
 const leggi = (nome: string) => leggiFoglio(nome, fixture(nome));
@@ -391,4 +392,15 @@ describe("letteraColonna", () => {
     [701, "ZZ"],
     [702, "AAA"],
   ])("%d → %s", (i, atteso) => expect(letteraColonna(i)).toBe(atteso));
+});
+
+describe("colonne dall'intestazione", () => {
+  it("trova i campi per nome, ignora le colonne ignote e segnala due colonne per lo stesso campo", () => {
+    const campi = new Map([["nome", "nome"], ["email", "email"], ["posta elettronica", "email"]] as const);
+    const nomi = { nome: "Nome", email: "Email" };
+    expect(mappaColonne(["Nome", "Note", "EMAIL"], campi, nomi)).toEqual({ colonne: { nome: 0, email: 2 }, errori: [] });
+    const doppia = mappaColonne(["Email", "Nome", "Posta elettronica"], campi, nomi);
+    expect(doppia.colonne).toEqual({ email: 0, nome: 1 });
+    expect(doppia.errori).toEqual(["Le colonne «Email» e «Posta elettronica» indicano entrambe il campo Email: lasciarne una sola."]);
+  });
 });
