@@ -14,6 +14,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 60_000,
+  // Assertions wait for a real condition; on a busy 2-core machine a server action that checks
+  // a password and hashes the whole edition (signing) can take well over the default 5 s.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "it-IT",

@@ -87,7 +87,7 @@ test("la correzione inviata alla firma: se il contenuto cambia dopo la lettura l
   ritoccaBloccoDb(blocco.id, (p) => ({ ...p, fonte: "Fonte cambiata da uno script" }));
   await ass.getByLabel("La tua password, per firmare").fill(process.env.E2E_DEMO_PASSWORD!);
   await ass.getByRole("button", { name: "Firma l'edizione" }).click();
-  await expect(ass.getByText("Il contenuto è cambiato dopo che l'hai aperto")).toBeVisible();
+  await expect(ass.getByText("Il contenuto è cambiato dopo che l'hai aperto")).toBeVisible({ timeout: 30_000 });
   await ass.reload();
   await expect(ass.getByRole("heading", { name: "Firma dell'edizione" })).toBeVisible();
 
