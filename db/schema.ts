@@ -13,6 +13,8 @@ const createdAt = () => text("created_at").notNull().default(now);
 export const ente = sqliteTable("ente", {
   id: integer("id").primaryKey(),
   nome: text("nome").notNull(),
+  /** Licence of the open data (SPDX id), named in the DCAT-AP_IT catalogue. */
+  licenza: text("licenza").notNull().default("CC-BY-4.0"),
 });
 
 export const settori = sqliteTable("settori", {
@@ -275,6 +277,81 @@ export const publications = sqliteTable(
   },
   (t) => [uniqueIndex("publications_revisione").on(t.editionId, t.revisione)],
 );
+
+/**
+ * The files of a published revision (pages, CSS, PDF, data, SHA256SUMS, sito.zip), made in
+ * the background after the publication's transaction; one row per publication. The public
+ * URLs answer from the folder only once `stato` is "pronto".
+ */
+export const sitiPubblicati = sqliteTable("siti_pubblicati", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id),
+  stato: text("stato", { enum: ["in_coda", "in_corso", "pronto", "errore"] }).notNull().default("in_coda"),
+  /** Progress: files made out of the total. */
+  fatti: integer("fatti").notNull().default(0),
+  totale: integer("totale").notNull().default(0),
+  tentativi: integer("tentativi").notNull().default(0),
+  errore: text("errore"),
+  /** SHA-256 of the folder's SHA256SUMS once ready. */
+  sha256Somme: text("sha256_somme"),
+  aggiornatoIl: text("aggiornato_il").notNull().default(now),
+});
+
+/**
+ * A citizen's answer on a public page: "Quanto sono chiare le informazioni su questa pagina?".
+ * No account and no cookie: the address is kept only as a hash salted with the day's salt.
+ */
+export const valutazioni = sqliteTable(
+  "valutazioni",
+  {
+    id: integer("id").primaryKey(),
+    /** The published edition (the original one, not an erratum's working copy). */
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => editions.id),
+    revisione: integer("revisione").notNull(),
+    /** The page below /edizioni/<slug>: "" for the cover, "<parte>" or "<parte>/<pagina>". */
+    percorso: text("percorso").notNull(),
+    /** The ambito's section code when the page is an ambito (what the next edition carries on). */
+    ambito: text("ambito"),
+    voto: integer("voto").notNull(),
+    /** The follow-up answer (what was clear / unclear), from a fixed list. */
+    motivo: text("motivo"),
+    commento: text("commento"),
+    /** Only if the citizen asks to be contacted; erased once the comment is handled. */
+    email: text("email"),
+    stato: text("stato", { enum: ["nuovo", "gestito", "spam"] }).notNull().default("nuovo"),
+    nota: text("nota"),
+    gestitoDa: integer("gestito_da").references(() => users.id),
+    gestitoIl: text("gestito_il"),
+    indirizzoHash: text("indirizzo_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("valutazioni_edizione").on(t.editionId, t.percorso),
+    index("valutazioni_indirizzo").on(t.indirizzoHash, t.createdAt),
+    check("valutazioni_voto", sql`${t.voto} BETWEEN 1 AND 5`),
+  ],
+);
+
+/** The salt of the day for address hashes; older salts are deleted, so old hashes link to nobody. */
+export const saliAscolto = sqliteTable("sali_ascolto", {
+  giorno: text("giorno").primaryKey(),
+  sale: text("sale").notNull(),
+});
+
+/** The aggregated ratings of an edition, published by the coordinator as open data (a frozen CSV). */
+export const valutazioniPubblicate = sqliteTable("valutazioni_pubblicate", {
+  id: integer("id").primaryKey(),
+  editionId: integer("edition_id")
+    .notNull()
+    .references(() => editions.id),
+  csv: text("csv").notNull(),
+  sha256: text("sha256").notNull(),
+  userId: integer("user_id").references(() => users.id),
+  createdAt: createdAt(),
+});
 
 export const notifications = sqliteTable("notifications", {
   id: integer("id").primaryKey(),
