@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   anniDelConfronto,
   annoDaCategoria,
+  controllaAnniComeNumeri,
   annoDiRiferimento,
   controllaAnniFuoriEdizione,
   controllaBlocco,
@@ -367,6 +368,89 @@ describe("anno-fuori-edizione", () => {
   it("un'edizione di un solo anno", () => {
     const s = controllaAnniFuoriEdizione(indicatore({ riferimento: "2013" }), { annoInizio: 2016, annoFine: 2016 });
     expect(s[0].messaggio).toContain("dell'anno 2016");
+  });
+});
+
+describe("anni-come-numeri", () => {
+  it("segnala una colonna «Anno» di tabella con gli anni salvati come numeri", () => {
+    const t = tabella({ titolo: "Cremona in rete", intestazione: ["Anno", "Rete"], righe: [[2014, "I.T.E.R."], [2015, "Città Sane"], [2015, "UNESCO"], [2016, "ICLEI"]] });
+    expect(controllaAnniComeNumeri(t)).toStrictEqual([
+      {
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: "intestazione.0",
+        messaggio:
+          "La colonna «Anno» contiene anni salvati come numeri (2014, 2015 e 2016): un anno è un'etichetta, non una quantità. " +
+          "Riscrivi gli anni nelle celle, così sono salvati come testo (ad esempio «2014» e non «2.014»).",
+      },
+    ]);
+    expect(codici(controllaBlocco(t, ctx))).toContain("anni-come-numeri");
+    expect(haErrori(controllaBlocco(t, ctx))).toBe(false);
+  });
+
+  it("riconosce una colonna di anni anche senza intestazione, e tace quando sono testo", () => {
+    const senzaNome = tabella({ intestazione: ["", "Eventi"], righe: [[2015, 5], [2016, 7]] });
+    expect(controllaAnniComeNumeri(senzaNome).map((x) => [x.campo, x.messaggio.slice(0, 45)])).toStrictEqual([
+      ["intestazione.0", "La colonna 1 contiene anni salvati come numer"],
+    ]);
+    expect(controllaAnniComeNumeri(tabella({ intestazione: ["Anno", "Rete"], righe: [["2014", "I.T.E.R."], ["2015", "Città Sane"]] }))).toStrictEqual([]);
+  });
+
+  it("non confonde quantità, durate o decimali con gli anni", () => {
+    // Spectators (2.047, 3.356), years of service, a share: numbers, not years.
+    expect(controllaAnniComeNumeri(tabella({ intestazione: ["Anno", "Eventi", "Spettatori"], righe: [["2015", 5, 2047], ["2016", 7, 3356]] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(tabella({ intestazione: ["Anni di servizio", "Dipendenti"], righe: [[5, 120], [10, 80]] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(tabella({ intestazione: ["Indice"], righe: [[2014.5], [2015.5]] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(tabella({ intestazione: ["Importo"], righe: [[2016], [1_800_000]] }))).toStrictEqual([]);
+  });
+
+  it("segnala una serie di anni tra i valori, che va nelle categorie", () => {
+    const s = serie({ categorie: ["Nidi", "Materne", "Primarie"], serie: [{ nome: "Anno", valori: [2014, 2015, 2016] }, { nome: "Iscritti", valori: [1120, 1135, 1150] }] });
+    expect(controllaAnniComeNumeri(s)).toStrictEqual([
+      {
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: "serie.0.nome",
+        messaggio:
+          "La serie «Anno» contiene anni (2014, 2015 e 2016) salvati come valori da disegnare: " +
+          "gli anni vanno nelle categorie, la colonna delle etichette del grafico; sposta lì gli anni e togli questa serie.",
+      },
+    ]);
+    // Without the name, a run rising year by year still reads as years.
+    const senzaNome = serie({ serie: [{ nome: "Serie 1", valori: [2014, 2015, 2016] }] });
+    expect(controllaAnniComeNumeri(senzaNome).map((x) => x.campo)).toStrictEqual(["serie.0.nome"]);
+  });
+
+  it("non segnala serie di quantità vicine a 2000", () => {
+    expect(controllaAnniComeNumeri(serie({ serie: [{ nome: "Spettatori", valori: [2047, 1980, 2100] }] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(serie({ serie: [{ nome: "Iscritti", valori: [1950, 2010, 2080] }] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(serie({ serie: [{ nome: "Posti", valori: [2016, null, null] }] }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(serie())).toStrictEqual([]);
+  });
+
+  it("segnala una categoria scritta come un numero, 2.014 invece di 2014", () => {
+    const s = serie({ categorie: ["2.014", "2015", "2 016"], serie: [{ nome: "Arrivi", valori: [1000, 1100, 1123] }] });
+    expect(controllaAnniComeNumeri(s)).toStrictEqual([
+      {
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: "categorie.0",
+        messaggio: "La categoria «2.014» sembra un anno scritto come un numero, con il separatore delle migliaia: scrivi 2014.",
+      },
+      {
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: "categorie.2",
+        messaggio: "La categoria «2 016» sembra un anno scritto come un numero, con il separatore delle migliaia: scrivi 2016.",
+      },
+    ]);
+    // "1.500" visitors is a category of its own, not a year of the report's span.
+    expect(controllaAnniComeNumeri(serie({ categorie: ["1.500", "fino a 0-14 anni"], serie: [{ nome: "A", valori: [1, 2] }] }))).toStrictEqual([]);
+  });
+
+  it("non riguarda gli altri blocchi", () => {
+    expect(controllaAnniComeNumeri(indicatore({ valore: 2016, unita: "anno" }))).toStrictEqual([]);
+    expect(controllaAnniComeNumeri(testo())).toStrictEqual([]);
   });
 });
 

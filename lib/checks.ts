@@ -5,6 +5,7 @@
  */
 import { ugualeAllaBase } from "./content/baseline";
 import type { Blocco, Indicatore, Serie } from "./content/blocks";
+import { colonneDiAnni, intestazioneDiAnni } from "./content/tabelle";
 import { formatNumero, formatValore } from "./numbers/format";
 
 export type Livello = "errore" | "avviso";
@@ -319,6 +320,77 @@ export function controllaValoreInvariato(b: Blocco): Segnalazione[] {
   ];
 }
 
+// 7. anni-come-numeri ---------------------------------------------------------------
+
+const eAnno = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= ANNO_MIN && v <= ANNO_MAX;
+
+/** "2014, 2015 e 2016", at most three, without repeats. */
+function elencoAnni(anni: readonly number[]): string {
+  const unici = [...new Set(anni)];
+  const primi = unici.slice(0, 3).map(String);
+  if (unici.length > 3) return `${primi.join(", ")}…`;
+  return primi.length > 1 ? `${primi.slice(0, -1).join(", ")} e ${primi[primi.length - 1]}` : primi[0];
+}
+
+/**
+ * Years stored as numbers, where they are labels and not quantities: a table column
+ * of years (headed "Anno"/"Anni", or all of whose numbers are whole years 1900–2100)
+ * holding numbers; a series row of years (named "Anno", or rising year by year:
+ * 2014, 2015, 2016) among the values; a series category written like a number,
+ * "2.014". As numbers they are summed, sorted and printed as quantities ("2.014" in
+ * a spreadsheet or in the open data); as text they stay what the author wrote.
+ */
+export function controllaAnniComeNumeri(b: Blocco): Segnalazione[] {
+  const out: Segnalazione[] = [];
+  if (b.tipo === "tabella") {
+    const anni = colonneDiAnni(b);
+    b.intestazione.forEach((h, j) => {
+      if (!anni[j]) return;
+      const numeri = b.righe.map((r) => r[j]).filter((c): c is number => typeof c === "number");
+      if (numeri.length === 0 || !numeri.every(eAnno)) return;
+      const colonna = h.trim() ? `La colonna «${h.trim()}»` : `La colonna ${j + 1}`;
+      out.push({
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: `intestazione.${j}`,
+        messaggio:
+          `${colonna} contiene anni salvati come numeri (${elencoAnni(numeri)}): un anno è un'etichetta, non una quantità. ` +
+          `Riscrivi gli anni nelle celle, così sono salvati come testo (ad esempio «${numeri[0]}» e non «${formatNumero(numeri[0])}»).`,
+      });
+    });
+  }
+  if (b.tipo === "serie") {
+    b.serie.forEach((riga, i) => {
+      const valori = riga.valori.filter((v): v is number => v !== null && v !== undefined);
+      if (valori.length === 0 || !valori.every(eAnno)) return;
+      // Counts near 2000 are not years: without the name, only a run rising by 1–5 a step reads as years.
+      const diAnno = valori.length >= 2 && valori.every((v, k) => k === 0 || (v - valori[k - 1] >= 1 && v - valori[k - 1] <= 5));
+      if (!intestazioneDiAnni(riga.nome) && !diAnno) return;
+      out.push({
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: `serie.${i}.nome`,
+        messaggio:
+          `La serie «${riga.nome}» contiene anni (${elencoAnni(valori)}) salvati come valori da disegnare: ` +
+          `gli anni vanno nelle categorie, la colonna delle etichette del grafico; sposta lì gli anni e togli questa serie.`,
+      });
+    });
+    b.categorie.forEach((cat, j) => {
+      const m = /^\s*(\d)[.\s  ](\d{3})\s*$/.exec(cat ?? "");
+      if (!m) return;
+      const anno = Number(m[1] + m[2]);
+      if (!eAnno(anno)) return;
+      out.push({
+        livello: "avviso",
+        codice: "anni-come-numeri",
+        campo: `categorie.${j}`,
+        messaggio: `La categoria «${cat.trim()}» sembra un anno scritto come un numero, con il separatore delle migliaia: scrivi ${anno}.`,
+      });
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------
 
 export function controllaBlocco(b: Blocco, ctx: ContestoControlli): Segnalazione[] {
@@ -326,6 +398,7 @@ export function controllaBlocco(b: Blocco, ctx: ContestoControlli): Segnalazione
     ...controllaSenzaFonte(b),
     ...controllaUnitaMancante(b),
     ...controllaAnniFuoriEdizione(b, ctx),
+    ...controllaAnniComeNumeri(b),
     ...controllaSaltiAnomali(b),
     ...controllaValoreInvariato(b),
   ];

@@ -249,6 +249,22 @@ describe("diffSezione", () => {
     ]);
   });
 
+  it("a scale chosen or dropped is a change of the printed figure: costs, results and comparisons", () => {
+    const m = diffBlocco(
+      scheda({ costi: { comune: { importo: 800_000 } }, risultati: [{ valore: 1_800_000, unita: "euro", didascalia: "investiti" }] }),
+      scheda({ costi: { comune: { importo: 800_000, scala: "mila" } }, risultati: [{ valore: 1_800_000, unita: "euro", scala: "milioni", didascalia: "investiti" }] }),
+    );
+    expect(m).toEqual([
+      { tipo: "valore", campo: "costi.comune", etichetta: "Costi per il Comune", prima: "800.000 euro", dopo: "800 mila euro" },
+      { tipo: "valore", campo: "risultati.0", etichetta: "Risultato 1", prima: "1.800.000 euro — investiti", dopo: "1,8 milioni di euro — investiti" },
+    ]);
+    const c = diffBlocco(
+      indicatore({ confronti: [{ testo: "dal 2013", valore: -430_000, unita: "euro" }] }),
+      indicatore({ confronti: [{ testo: "dal 2013", valore: -430_000, unita: "euro", scala: "mila" }] }),
+    );
+    expect(c).toEqual([{ tipo: "valore", campo: "confronti.0", etichetta: "Confronto 1", prima: "-430.000 euro dal 2013", dopo: "-430 mila euro dal 2013" }]);
+  });
+
   it("a long source is compared word by word; a short one as a value", () => {
     const lunga = "Ufficio anagrafe del Comune, elaborazione su dati ISTAT della popolazione residente al 31 dicembre";
     const m = diffBlocco(indicatore({ fonte: lunga }), indicatore({ fonte: lunga.replace("31 dicembre", "1° gennaio"), nota: "Stima" }));

@@ -23,6 +23,7 @@ import { TIPI_BLOCCO, type Blocco, type Indicatore, type Scheda, type Serie, typ
 import { noteDelTesto, richDocToPlainText, type RichDoc } from "./content/rich-text";
 import { cellaStampata, colonneDiAnni } from "./content/tabelle";
 import { formatValore } from "./numbers/format";
+import { testoConfronto, testoImporto, testoRisultato } from "./content/cifre";
 
 export type ParteTesto = { tipo: "uguale" | "aggiunto" | "tolto"; testo: string };
 
@@ -353,10 +354,7 @@ export function valoreIndicatore(b: Indicatore): string {
   return formatValore(b.valore, b.unita, { scala: b.scala, variazione: b.variazione });
 }
 
-function confronto(c: NonNullable<Indicatore["confronti"]>[number]): string {
-  if (c.valore === undefined) return c.testo;
-  return `${formatValore(c.valore, c.unita, { variazione: c.tipo !== "riferimento" })} ${c.testo}`;
-}
+const confronto = testoConfronto;
 
 function diffIndicatore(r: Raccolta, a: Indicatore, b: Indicatore) {
   // Value, text-instead-of-number, unit, scale and sign all show in the one printed figure.
@@ -480,12 +478,12 @@ function diffTabella(r: Raccolta, a: Tabella, b: Tabella) {
 
 function costo(c: Scheda["costi"]["comune"]): string {
   if (!c) return "";
-  const importo = c.importo !== undefined ? formatValore(c.importo, "euro") : "";
+  const importo = testoImporto(c);
   return [importo, c.descrizione ?? ""].filter(Boolean).join(" — ");
 }
 
 function risultato(x: Scheda["risultati"][number]): string {
-  const v = x.valore === null ? (x.testoValore ?? "") : formatValore(x.valore, x.unita, { variazione: x.variazione });
+  const v = testoRisultato(x);
   return [v, x.didascalia].filter(Boolean).join(" — ");
 }
 

@@ -25,6 +25,8 @@ export const confrontoSchema = z.object({
   testo: obbligatorio(500),
   valore: numero.optional(),
   unita: testoBreve(60).optional(),
+  /** The scale its author wrote it in ("- 430 mila euro dal 2013"); without one it prints whole. */
+  scala: scalaSchema.optional(),
   /** "differenza" (default) is printed with its sign; "riferimento" is a level to compare with. */
   tipo: z.enum(["differenza", "riferimento"]).optional(),
 });
@@ -135,6 +137,8 @@ export const tabellaSchema = z.object({
 
 const costoSchema = z.object({
   importo: numero.nonnegative("L'importo non può essere negativo").optional(),
+  /** How the amount is printed, as its author wrote it: "800 mila euro", "6,5 milioni di euro". */
+  scala: scalaSchema.optional(),
   descrizione: testoBreve(2000).optional(),
 });
 
@@ -143,6 +147,7 @@ export const risultatoSchema = z.object({
   /** Headline when the result is not a number: "quasi raddoppiati". */
   testoValore: testoBreve(200).optional(),
   unita: testoBreve(60).optional(),
+  scala: scalaSchema.optional(),
   variazione: z.boolean().optional(),
   didascalia: testoBreve(500),
 });
@@ -186,6 +191,9 @@ export type BaseIndicatore = z.infer<typeof baseIndicatoreSchema>;
 export type Serie = z.infer<typeof serieSchema>;
 export type Tabella = z.infer<typeof tabellaSchema>;
 export type Scheda = z.infer<typeof schedaSchema>;
+export type Confronto = z.infer<typeof confrontoSchema>;
+export type Costo = z.infer<typeof costoSchema>;
+export type Risultato = z.infer<typeof risultatoSchema>;
 export type Testo = z.infer<typeof testoSchema>;
 export type TipoBlocco = Blocco["tipo"];
 

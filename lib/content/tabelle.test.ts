@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colonneDiAnni, cellaStampata } from "./tabelle";
+import { colonneDiAnni, cellaStampata, intestazioneDiAnni } from "./tabelle";
 
 describe("celle di tabella", () => {
   it("una colonna di anni si legge 2014, non 2.014", () => {
@@ -18,5 +18,20 @@ describe("celle di tabella", () => {
     expect(colonneDiAnni({ intestazione: ["Vuota"], righe: [] })).toEqual([false]);
     expect(cellaStampata(1234.5, false)).toBe("1.234,5");
     expect(cellaStampata(null, true)).toBe("");
+  });
+
+  it("un'intestazione di anni si riconosce dalla parola, non da un prefisso", () => {
+    expect(["Anno", "anni", "Anno scolastico", " Anno di adesione"].map(intestazioneDiAnni)).toEqual([true, true, true, true]);
+    expect(["Annotazioni", "Anniversario", "Riunioni 2014-2016", ""].map(intestazioneDiAnni)).toEqual([false, false, false, false]);
+  });
+
+  it("un anno scritto come testo resta com'è, e i numeri interi accanto restano raggruppati", () => {
+    const t = { intestazione: ["Anno", "Spettatori"], righe: [["2015", 2047], ["2016", 3356]] };
+    const anni = colonneDiAnni(t);
+    expect(anni).toEqual([true, false]);
+    expect(t.righe.map((r) => r.map((c, j) => cellaStampata(c, anni[j])))).toEqual([
+      ["2015", "2.047"],
+      ["2016", "3.356"],
+    ]);
   });
 });

@@ -4,15 +4,20 @@
  * header says so ("Anno", "Anni", "Anno scolastico") or when every number in it is a
  * whole number between 1800 and 2200 and it has at least one.
  */
-import { formatNumero } from "../numbers/format";
+import { formatAnno, formatNumero } from "../numbers/format";
 import type { Tabella } from "./blocks";
 
 const INTESTAZIONE_ANNI = /^\s*(anno|anni)\b/i;
 const eAnno = (v: number) => Number.isInteger(v) && v >= 1800 && v <= 2200;
 
+/** A column or series header that names years: "Anno", "Anni", "Anno scolastico". */
+export function intestazioneDiAnni(h: string): boolean {
+  return INTESTAZIONE_ANNI.test(h ?? "");
+}
+
 export function colonneDiAnni(t: Pick<Tabella, "intestazione" | "righe">): boolean[] {
   return t.intestazione.map((h, j) => {
-    if (INTESTAZIONE_ANNI.test(h)) return true;
+    if (intestazioneDiAnni(h)) return true;
     const numeri = t.righe.map((r) => r[j]).filter((c): c is number => typeof c === "number");
     return numeri.length > 0 && numeri.every(eAnno) && t.righe.every((r) => typeof r[j] !== "string" || r[j] === "");
   });
@@ -21,6 +26,6 @@ export function colonneDiAnni(t: Pick<Tabella, "intestazione" | "righe">): boole
 /** A cell as printed: years plain, other numbers grouped, text as written. */
 export function cellaStampata(c: string | number | null | undefined, anni: boolean): string {
   if (c === null || c === undefined) return "";
-  if (typeof c === "number") return anni && Number.isInteger(c) ? String(c) : formatNumero(c);
+  if (typeof c === "number") return anni ? formatAnno(c) : formatNumero(c);
   return c;
 }

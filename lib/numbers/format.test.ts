@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatData, formatGiorno, formatNumero, formatValore } from "./format";
+import { formatAnno, formatData, formatGiorno, formatNumero, formatValore } from "./format";
 
 describe("formatNumero: numeri all'italiana come nel Bilancio Sociale di Cremona", () => {
   it.each([
@@ -35,6 +35,36 @@ describe("formatValore: il valore con la sua unità", () => {
     [2.3, "anni", { variazione: true }, "+2,3 anni"],
     [71924, "", {}, "71.924"],
   ])("%d %s → %s", (v, u, o, atteso) => expect(formatValore(v, u, o)).toBe(atteso));
+});
+
+describe("anni e scale come li ha scritti l'autore", () => {
+  it("un anno non ha mai il separatore delle migliaia", () => {
+    expect(formatAnno(2014)).toBe("2014");
+    expect(formatAnno(1999)).toBe("1999");
+    expect(formatNumero(2014)).toBe("2.014"); // a quantity of 2.014 is grouped: only years are not
+    expect(formatAnno(2014.5)).toBe("2.014,5");
+  });
+
+  it("senza scala il numero è stampato per intero: 610.000 euro resta 610.000 euro", () => {
+    expect(formatValore(610_000, "euro")).toBe("610.000 euro");
+    expect(formatValore(1_800_000, "euro")).toBe("1.800.000 euro");
+    expect(formatNumero(610_000)).toBe("610.000");
+  });
+
+  it("con la scala scelta dall'autore: 610 mila euro, 1,4 milioni di euro, senza decimali inventati", () => {
+    expect(formatValore(610_000, "euro", { scala: "mila" })).toBe("610 mila euro");
+    expect(formatValore(1_400_000, "euro", { scala: "milioni" })).toBe("1,4 milioni di euro");
+    expect(formatValore(-430_000, "euro", { scala: "mila", variazione: true })).toBe("-430 mila euro");
+    expect(formatValore(2_500_000_000, "euro", { scala: "miliardi" })).toBe("2,5 miliardi di euro");
+  });
+
+  it("al singolare: 1 milione, 1 miliardo", () => {
+    expect(formatValore(1_000_000, "euro", { scala: "milioni" })).toBe("1 milione di euro");
+    expect(formatValore(-1_000_000, "euro", { scala: "milioni", variazione: true })).toBe("-1 milione di euro");
+    expect(formatNumero(1_000_000_000, { scala: "miliardi" })).toBe("1 miliardo");
+    expect(formatNumero(1_000_000, { scala: "milioni", variazione: true })).toBe("+1 milione");
+    expect(formatNumero(1_100_000, { scala: "milioni" })).toBe("1,1 milioni");
+  });
 });
 
 describe("formatGiorno", () => {

@@ -30,12 +30,32 @@ export interface OpzioniNumero {
   decimali?: number;
 }
 
-/** 71924 → "71.924"; 2.11 → "2,11"; 1800000 with scala "milioni" → "1,8 milioni". */
+/** The scale's word as Italian writes it after the number: "1 milione", "2,5 milioni", "175 mila". */
+function parolaScala(scala: Scala, testo: string): string {
+  const uno = /^[+-]?1$/.test(testo);
+  if (scala === "milioni" && uno) return "milione";
+  if (scala === "miliardi" && uno) return "miliardo";
+  return scala;
+}
+
+/**
+ * 71924 → "71.924"; 2.11 → "2,11"; 1800000 with scala "milioni" → "1,8 milioni".
+ * Without a scale the number is printed whole, as its author typed it: 610000 is
+ * "610.000", never "610 mila" (only the author chooses a scale).
+ */
 export function formatNumero(valore: number, opzioni: OpzioniNumero = {}): string {
   const base = opzioni.scala ? valore / FATTORE[opzioni.scala] : valore;
   // Normalise the minus sign to ASCII so copied figures paste cleanly into spreadsheets.
   const testo = formatter(!!opzioni.variazione, opzioni.decimali).format(base).replace("\u2212", "-");
-  return opzioni.scala ? `${testo} ${opzioni.scala}` : testo;
+  return opzioni.scala ? `${testo} ${parolaScala(opzioni.scala, testo)}` : testo;
+}
+
+/**
+ * A year as the report writes it: 2014 is "2014", never "2.014" (Italian
+ * grouping is for quantities). Anything but a whole number is formatted as a number.
+ */
+export function formatAnno(anno: number): string {
+  return Number.isInteger(anno) ? String(anno) : formatNumero(anno);
 }
 
 /** A value with its unit, the way the report prints it: "14,7%", "1,8 milioni di euro", "70,4 kmq". */

@@ -224,6 +224,15 @@ describe("dati.csv dell'edizione demo", () => {
     expect(valori).toContain("1800000");
   });
 
+  it("anni e scale come scritti: gli anni sono testo, gli importi interi, senza scala né separatore", () => {
+    const anni = righe.filter((r) => r.sezione_codice === "cremona-in-rete" && r.tipo === "tabella" && r.colonna === "Anno");
+    expect(anni.map((r) => [r.valore, r.testo])).toEqual([["", "2014"], ["", "2015"], ["", "2015"], ["", "2016"]]);
+    expect(righe.find((r) => r.titolo === "il valore degli immobili acquisiti tra 2015 e 2016")).toMatchObject({ valore: "610000", unita: "euro" });
+    const polo = righe.find((r) => r.campo === "costo_comune" && r.descrizione.startsWith("800 mila euro il costo complessivo"));
+    expect(polo).toMatchObject({ valore: "800000", unita: "euro" });
+    expect(righe.find((r) => r.campo === "confronto_differenza" && r.descrizione === "dal 2013 (-2%)")).toMatchObject({ valore: "-430000", unita: "euro" });
+  });
+
   it("la scheda della formazione musicale ha i suoi campi", () => {
     const scheda = righe.filter((r) => r.tipo === "scheda" && r.titolo === "Rilancio e sostegno della formazione musicale in città");
     const per = (c: string) => scheda.find((r) => r.campo === c)!;

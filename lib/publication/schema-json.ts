@@ -70,6 +70,7 @@ function registro() {
     title: "Confronto",
     description: "Un confronto come il bilancio lo enuncia: una differenza (\"+2,3 anni rispetto alla media italiana\") o un livello di riferimento (\"420 ab/kmq in Lombardia\")",
   });
+  m(confrontoSchema.shape.scala, { description: "Come il valore del confronto è stampato (\"- 430 mila euro\"); il valore resta intero" });
   m(baseIndicatoreSchema, {
     id: "ValorePrecedente",
     title: "Valore precedente",
@@ -92,7 +93,9 @@ function registro() {
     title: "Scheda PRIMA/DOPO",
     description: "Un progetto: la situazione PRIMA e DOPO, destinatari, luogo, tempi, costi (per il Comune e altri contributi, in euro), soggetti coinvolti, risultati e un racconto",
   });
+  m(schedaSchema.shape.costi.shape.comune.unwrap().shape.scala, { description: "Come l'importo è stampato (\"800 mila euro\"); l'importo resta intero" });
   m(risultatoSchema, { id: "Risultato", title: "Risultato", description: "Un risultato chiave di una scheda: numero (o testo) e didascalia" });
+  m(risultatoSchema.shape.scala, { description: "Come il valore è stampato (\"1,8 milioni\"); il valore resta intero" });
   m(testoSchema, { id: "Testo", title: "Testo", description: "Testo narrativo" });
   m(richDocSchema, {
     id: "TestoRicco",

@@ -2,7 +2,8 @@
 
 import { confrontoConBase, MOTIVI_SENZA_CONFRONTO, valorePrecedente } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
-import { formatValore } from "@/lib/numbers/format";
+import { testoIndicatore } from "@/lib/content/cifre";
+import { formatNumero } from "@/lib/numbers/format";
 import { CampoNumero, CampoScelta, CampoSpunta, CampoTesto, sotto } from "./fields";
 import type { EditorProps } from "./types";
 
@@ -15,7 +16,8 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
   const set = (patch: Partial<Indicatore>) => onChange({ ...value, ...patch });
   const confronti = value.confronti ?? [];
   const setConfronti = (c: Confronto[]) => set({ confronti: c.length ? c : undefined });
-  const anteprima = value.valore === null ? value.testoValore : formatValore(value.valore, value.unita, { scala: value.scala, variazione: value.variazione });
+  // As the report prints it: without the unit when the caption opens with it ("1.273 / i posti letto").
+  const anteprima = testoIndicatore(value);
   const comeSiScrive = "Come si scrive: 71.924 · 2,11 · 14,7% · 1,8 milioni di euro";
   // The previous edition's value is history: shown beside the field, never edited here, and kept
   // in the payload by every change below (each one spreads `value`).
@@ -89,7 +91,8 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
           const aggiorna = (patch: Partial<Confronto>) => setConfronti(confronti.map((x, j) => (j === i ? { ...x, ...patch } : x)));
           return (
             <div key={i} className="row align-items-start border-start ps-2 mb-2">
-              <CampoNumero id={`${id}-confronto-${i}-valore`} label={`Confronto ${i + 1}: valore`} className="col-md-2" value={c.valore} facoltativo errore={e.valore} avviso={a.valore} onChange={(v, n) => aggiorna({ valore: v ?? undefined, ...(n?.unita ? { unita: n.unita } : {}) })} />
+              {/* The figure prints as typed: "- 430 mila euro" keeps its scale, "-430.000" has none. */}
+              <CampoNumero id={`${id}-confronto-${i}-valore`} label={`Confronto ${i + 1}: valore`} className="col-md-2" value={c.valore} facoltativo errore={e.valore} avviso={a.valore} mostra={(v) => formatNumero(v, { scala: c.scala })} onChange={(v, n) => aggiorna({ valore: v ?? undefined, scala: n?.scala, ...(n?.unita ? { unita: n.unita } : {}) })} />
               <CampoTesto id={`${id}-confronto-${i}-unita`} label="Unità" className="col-md-2" value={c.unita} onChange={(u) => aggiorna({ unita: u || undefined })} />
               <CampoTesto id={`${id}-confronto-${i}-testo`} label="Rispetto a" className="col-md-4" value={c.testo} errore={e.testo} onChange={(testo) => aggiorna({ testo })} aiuto="Ad esempio «rispetto alla media italiana» o «dal 2014»." />
               <CampoScelta

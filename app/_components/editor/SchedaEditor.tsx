@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Scheda } from "@/lib/content/blocks";
 import { documentoVuoto } from "@/lib/content/clean-rich-text";
-import { formatValore } from "@/lib/numbers/format";
+import { formatNumero } from "@/lib/numbers/format";
+import { testoRisultato } from "@/lib/content/cifre";
 import { CampoNumero, CampoSpunta, CampoTesto, ListaTesti, Messaggi, sotto } from "./fields";
 import { UNITA_COMUNI } from "./IndicatoreEditor";
 import { erroreSotto } from "@/lib/content/editor-input";
@@ -48,8 +49,9 @@ function CostoCampi({
         facoltativo
         errore={errori.importo}
         avviso={avvisi.importo}
-        aiuto="Ad esempio 120.000 oppure 1,8 milioni."
-        onChange={(v) => aggiorna({ importo: v ?? undefined })}
+        aiuto="Ad esempio 120.000 oppure 1,8 milioni: è stampato come lo scrivi."
+        mostra={(v) => formatNumero(v, { scala: value?.scala })}
+        onChange={(v, n) => aggiorna({ importo: v ?? undefined, scala: n?.scala })}
       />
       <CampoTesto
         id={`${id}-descrizione`}
@@ -183,7 +185,7 @@ export function SchedaEditor({ value, onChange, errori, avvisi = {}, id }: Edito
           const a = sotto(avvisi, `risultati.${i}`);
           const n = i + 1;
           const senzaValore = r.valore === null && !r.testoValore && r.didascalia.trim() !== "";
-          const anteprima = r.valore !== null ? formatValore(r.valore, r.unita, { variazione: r.variazione }) : r.testoValore;
+          const anteprima = testoRisultato(r);
           return (
             <fieldset key={k[i]} className="border rounded p-3 mb-3">
               <legend className={LEGENDA}>Risultato {n}</legend>
@@ -193,6 +195,7 @@ export function SchedaEditor({ value, onChange, errori, avvisi = {}, id }: Edito
                   label="Valore (facoltativo)"
                   className="col-md-4"
                   value={r.valore}
+                  mostra={(v) => formatNumero(v, { scala: r.scala })}
                   facoltativo
                   errore={e.valore}
                   avviso={a.valore ?? (senzaValore ? "Indica un valore o un testo al posto del numero." : undefined)}
@@ -200,6 +203,8 @@ export function SchedaEditor({ value, onChange, errori, avvisi = {}, id }: Edito
                   onChange={(v, num) =>
                     aggiornaR(i, {
                       valore: v,
+                      // The scale prints as typed ("1,8 milioni"); a number typed without one prints whole.
+                      scala: num?.scala,
                       // A unit or a "+" typed with the number fills the fields below.
                       ...(num?.unita ? { unita: num.unita } : {}),
                       ...(num?.variazione ? { variazione: true } : {}),

@@ -1,21 +1,13 @@
 import { rigaBase } from "@/lib/content/baseline";
 import type { Indicatore } from "@/lib/content/blocks";
-import { formatValore } from "@/lib/numbers/format";
+import { testoConfronto, testoIndicatore, unitaNellEtichetta } from "@/lib/content/cifre";
 import { NoteRef } from "./NoteRef";
 
-function confronto(c: NonNullable<Indicatore["confronti"]>[number]): string {
-  if (c.valore === undefined) return c.testo;
-  const valore = formatValore(c.valore, c.unita, { variazione: c.tipo !== "riferimento" });
-  return `${valore} ${c.testo}`;
-}
-
 export function IndicatoreView({ b, note }: { b: Indicatore; note: number[] }) {
-  // "71.924 / abitanti nel 2016": when the caption already opens with the unit, the seed prints the number alone.
-  const unitaNellEtichetta = b.unita !== "%" && b.unita !== "" && b.etichetta.toLowerCase().startsWith(b.unita.toLowerCase());
-  const unita = unitaNellEtichetta ? undefined : b.unita;
-  const valore = b.valore === null ? b.testoValore : formatValore(b.valore, unita, { scala: b.scala, variazione: b.variazione });
+  // "71.924 / abitanti nel 2016", "1.273 / i posti letto": when the caption already opens with the unit, the seed prints the number alone.
+  const valore = testoIndicatore(b);
   // The previous edition's value prints like this one: without the unit when the caption carries it.
-  const precedente = rigaBase(b, { unita: !unitaNellEtichetta });
+  const precedente = rigaBase(b, { unita: !unitaNellEtichetta(b.unita, b.etichetta) });
   return (
     <div className="indicatore card card-bg senza-piede shadow-sm h-100">
       <div className="card-body">
@@ -33,7 +25,7 @@ export function IndicatoreView({ b, note }: { b: Indicatore; note: number[] }) {
         )}
         {b.confronti?.map((c, i) => (
           <p key={i} className="small mb-0 fw-semibold">
-            {confronto(c)}
+            {testoConfronto(c)}
           </p>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import type { Scheda } from "@/lib/content/blocks";
 import type { Note } from "@/lib/content/notes";
-import { formatValore } from "@/lib/numbers/format";
+import { testoImporto, testoRisultato } from "@/lib/content/cifre";
 import { NoteRef } from "./NoteRef";
 import { RichText } from "./RichText";
 
@@ -10,7 +10,7 @@ function Costo({ etichetta, c }: { etichetta: string; c?: Scheda["costi"]["comun
     <>
       <dt>{etichetta}</dt>
       <dd>
-        {c.importo !== undefined && <strong>{formatValore(c.importo, "euro")}</strong>}
+        {c.importo !== undefined && <strong>{testoImporto(c)}</strong>}
         {c.importo !== undefined && c.descrizione && " — "}
         {c.descrizione}
       </dd>
@@ -59,7 +59,7 @@ export function SchedaView({ b, note, noteSezione, id }: { b: Scheda; note: numb
             {b.risultati.map((r, i) => (
               <div key={i} className="col-sm-6 col-lg-3">
                 <p className="h4 text-primary mb-0">
-                  {r.valore === null ? r.testoValore : formatValore(r.valore, r.unita, { variazione: r.variazione })}
+                  {testoRisultato(r)}
                 </p>
                 <p className="small mb-0">{r.didascalia}</p>
               </div>
