@@ -3,7 +3,8 @@
  * the chain of what is published is checked
  * (a publication whose bytes no longer hash to the signed SHA-256 is reported here and
  * never served), then the postman sends the mail outbox and the deadline reminders,
- * and the custodian takes the daily backup.
+ * the custodian takes the daily backup, and the published editions are served from
+ * their files (made now if missing).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -22,5 +23,16 @@ export async function register() {
     }
     avviaPostino(db);
     avviaBackupGiornaliero(db);
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      // The published editions as files: reconciled with the database before the first
+      // request, answered at the HTTP server, and whatever is missing made in the background.
+      const { riconciliaSiti, avviaSiti } = await import("./lib/sito/coda");
+      const { serviSitoPubblicato } = await import("./lib/sito/aggancio");
+      const { opzioniSiti, suHttps } = await import("./lib/sito/avvio");
+      const o = opzioniSiti();
+      riconciliaSiti(db, o.radice);
+      serviSitoPubblicato(o.radice, suHttps());
+      avviaSiti(db, o);
+    }
   }
 }

@@ -31,7 +31,7 @@ const nextConfig = {
     ];
   },
   // Native modules stay outside the bundle and are loaded by Node at run time.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "fflate"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx when the policy refuses a page.
   experimental: {

@@ -35,7 +35,6 @@ async function chiediReimpostazione(page: Page, email: string): Promise<string> 
 }
 
 test("password dimenticata: la stessa risposta per un indirizzo noto e uno sconosciuto; il link della mail reimposta la password e chiude le vecchie sessioni", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const u = unico();
   const email = `reimposta-${u}@cremona.example`;
   const vecchia = "la vecchia frase del torrone";
@@ -108,7 +107,6 @@ test("password dimenticata: la stessa risposta per un indirizzo noto e uno scono
 });
 
 test("dal profilo si cambia la propria password: le altre sessioni finiscono, questa resta", async ({ page, browser }) => {
-  test.setTimeout(90_000);
   const u = unico();
   const email = `profilo-${u}@cremona.example`;
   const vecchia = "la frase iniziale del Po";
@@ -177,7 +175,6 @@ test("un cookie di sessione copiato prima dell'uscita non apre più nulla dopo",
 });
 
 test("invito: dall'amministrazione parte la mail, il link attiva l'account una volta sola; un invito non valido ha la sua pagina", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const u = unico();
   const email = `invitato-${u}@cremona.example`;
   const password = "la mia frase segreta di Cremona";

@@ -46,7 +46,6 @@ async function nuovaPagina(browser: Browser) {
 }
 
 test("l'amministratore crea un settore e ne invita il referente, che sceglie la password e accede; disattivato, esce al clic successivo", async ({ page, browser }) => {
-  test.setTimeout(150_000);
   const u = unico();
   const nomeSettore = `Settore Prove ${u}`;
   const codice = `prove-${u}`;
@@ -172,7 +171,6 @@ test("importazione di utenti da CSV: anteprima con le righe sbagliate, nulla scr
 });
 
 test("unire due settori: conferma con quello che cambia, poi sezioni e referenti passano al superstite", async ({ page }) => {
-  test.setTimeout(120_000);
   const u = unico();
   await accedi(page, "amministratore@cremona.example");
   await creaSettoreDaUi(page, `Settore Superstite ${u}`, `superstite-${u}`);
@@ -191,7 +189,6 @@ test("unire due settori: conferma con quello che cambia, poi sezioni e referenti
 });
 
 test("referente e coordinatore sono respinti su ogni schermata dell'amministrazione; le azioni contraffatte di un referente sono negate", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const u = unico();
   // What the forged requests aim at: a settore and a person made for this test.
   const admin = await nuovaPagina(browser);

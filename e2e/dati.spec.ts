@@ -45,7 +45,6 @@ test("la cache pubblica: l'ultima revisione si riconvalida, una revisione numera
 });
 
 test("con il server acceso: db:backup scrive una copia controllata, db:restore rifiuta di sostituire il database", async () => {
-  test.setTimeout(120_000);
   const cartella = mkdtempSync(path.join(tmpdir(), "e2e-backup-"));
   try {
     const env = { ...process.env, DATABASE_PATH: E2E_DATABASE, BACKUP_DIR: cartella };

@@ -77,7 +77,6 @@ async function aggiungi(dove: Locator, etichetta: string, campi: { titolo: strin
 
 test("primo avvio senza demo: dall'invito di npm run setup alla prima sezione inviata alla revisione, solo dal browser", async ({ browser }) => {
   // Three people, four invitations through the mail worker (up to 15 s each), about forty page steps.
-  test.setTimeout(240_000);
 
   // 1. The amministratore made by `npm run setup` has no password: the invitation in the mail folder sets it.
   const admin = await nuovaPagina(browser);

@@ -7,7 +7,6 @@ const REFERENTE = "commercio-turismo@cremona.example";
 
 test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, approvazione, riapertura", async ({ browser }) => {
   // Two people through a whole review loop: about twenty page steps, longer than the default budget on 2 cores.
-  test.setTimeout(180_000);
   svuotaSezione(CODICE);
   const sectionId = idSezione(CODICE);
   const ref = await (await browser.newContext()).newPage();

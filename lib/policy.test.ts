@@ -103,12 +103,22 @@ describe("policy: azioni generali e ruoli multipli", () => {
     expect(decidi(ATTORI.coordinatore, "utenti.gestisci").consentito).toBe(false);
     expect(decidi(ATTORI.amministratore, "sezione.leggi", { settoreId: CULTURA, stato: "bozza", statoEdizione: "in_preparazione" }).consentito).toBe(false);
   });
+  it("solo l'amministratore configura l'ente (la licenza dei dati aperti)", () => {
+    expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "ente.configura").consentito).map(([c]) => c)).toEqual(["amministratore"]);
+  });
   it("il registro è per amministratore e coordinamento", () => {
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "audit.leggi").consentito).map(([c]) => c)).toEqual(["amministratore", "coordinatore"]);
   });
   it("le pagine iniziali seguono il ruolo", () => {
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "coordinamento.accedi").consentito).map(([c]) => c)).toEqual(["coordinatore"]);
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "settore.lavora").consentito).map(([c]) => c)).toEqual(["referente proprietario", "referente di altro settore"]);
+  });
+  it("le valutazioni dei cittadini sono lette e gestite solo dal coordinamento", () => {
+    for (const azione of ["ascolto.leggi", "ascolto.gestisci"] as const) {
+      expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, azione).consentito).map(([c]) => c)).toEqual(["coordinatore"]);
+      const d = decidi(ATTORI.amministratore, azione);
+      expect(d.consentito === false && d.motivo).toMatch(/coordinamento/);
+    }
   });
   it("chi è referente di due settori modifica le sezioni di entrambi", () => {
     const doppio: Attore = { userId: 9, ruoli: [{ ruolo: "referente", settoreId: CULTURA }, { ruolo: "referente", settoreId: ISTRUZIONE }] };

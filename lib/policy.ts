@@ -64,6 +64,8 @@ export type AzioneEdizione =
 export type AzioneGenerale =
   | "utenti.gestisci"
   | "settori.gestisci"
+  /** The ente's own settings: the licence of its open data. */
+  | "ente.configura"
   | "audit.leggi"
   /** Create an edition: blank, from a template or from a package. */
   | "edizione.crea"
@@ -72,7 +74,11 @@ export type AzioneGenerale =
   /** The referente's list of their settore's sections. */
   | "settore.lavora"
   /** One's own profile and password. */
-  | "profilo.modifica";
+  | "profilo.modifica"
+  /** Citizens' ratings and comments on the published editions (/ascolto). */
+  | "ascolto.leggi"
+  /** Handle a citizen's comment, hide it as spam, publish the ratings as open data. */
+  | "ascolto.gestisci";
 
 export type Azione = AzioneSezione | AzioneEdizione | AzioneGenerale;
 
@@ -158,6 +164,8 @@ function generale(a: Attore, azione: AzioneGenerale): Decisione {
     case "utenti.gestisci":
     case "settori.gestisci":
       return ha(a, "amministratore") ? SI : no("Solo l'amministratore gestisce utenti e settori.");
+    case "ente.configura":
+      return ha(a, "amministratore") ? SI : no("Solo l'amministratore configura l'ente.");
     case "audit.leggi":
       return ha(a, "amministratore") || ha(a, "coordinatore") ? SI : no("Il tuo ruolo non consente di consultare il registro.");
     case "edizione.crea":
@@ -169,10 +177,14 @@ function generale(a: Attore, azione: AzioneGenerale): Decisione {
     case "profilo.modifica":
       // Any active account: the session layer has already refused deactivated ones.
       return SI;
+    case "ascolto.leggi":
+    case "ascolto.gestisci":
+      // Comments may carry a contact email: only the coordination reads and handles them.
+      return ha(a, "coordinatore") ? SI : no("Le valutazioni dei cittadini sono riservate al coordinamento.");
   }
 }
 
-const GENERALI: readonly AzioneGenerale[] = ["utenti.gestisci", "settori.gestisci", "audit.leggi", "edizione.crea", "coordinamento.accedi", "settore.lavora", "profilo.modifica"];
+const GENERALI: readonly AzioneGenerale[] = ["utenti.gestisci", "settori.gestisci", "ente.configura", "audit.leggi", "edizione.crea", "coordinamento.accedi", "settore.lavora", "profilo.modifica", "ascolto.leggi", "ascolto.gestisci"];
 
 export function decidi(a: Attore, azione: AzioneSezione, risorsa: SezioneRisorsa): Decisione;
 export function decidi(a: Attore, azione: AzioneEdizione, risorsa: EdizioneRisorsa): Decisione;

@@ -9,7 +9,7 @@
  * Env: BENCH_PORT (3300), BENCH_ROUNDS (25 saves per editor), BENCH_EDITORS (30), BENCH_WARMUP (3);
  * public pages: BENCH_CLIENTS (20), BENCH_LOAD_SECONDS (10), BENCH_LOAD_WARMUP (2 s),
  * BENCH_AMBITO (an ambito's section codice), BENCH_STATIC (a path under /_next/static to compare with),
- * BENCH_GZIP=0 (load without compression).
+ * BENCH_FILE_WAIT (seconds the server may take to make the published files).
  *
  * One file per benchmark in scripts/bench/, listed in `benchmarks` below; they share one
  * server and the logged-in sessions. What they know of Next.js internals (the server-reference

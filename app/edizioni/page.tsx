@@ -8,7 +8,11 @@ import { formatGiorno } from "@/lib/numbers/format";
 // One small query: read on every request, so a new publication shows at once.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Edizioni pubblicate" };
+export const metadata: Metadata = {
+  title: "Edizioni pubblicate",
+  description:
+    "Il Bilancio Sociale del Comune: che cosa ha fatto, con quali risorse e con quali risultati. Ogni edizione è firmata dall'Assessore, con i dati aperti in JSON e CSV e il documento in PDF.",
+};
 
 export default function EdizioniPage() {
   const elenco = edizioniPubblicate(getDb());

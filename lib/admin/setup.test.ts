@@ -15,7 +15,7 @@ describe("primo avvio senza demo", () => {
     if (!r.ok) throw new Error(r.messaggio);
     expect(r.indirizzo).toBe("https://bilancio.comune.example");
     expect(r.link).toMatch(/^https:\/\/bilancio\.comune\.example\/invito\/[A-Za-z0-9_-]{43}$/);
-    expect(db.select().from(ente).all()).toEqual([{ id: 1, nome: "Comune di Prova" }]);
+    expect(db.select().from(ente).all()).toEqual([{ id: 1, nome: "Comune di Prova", licenza: "CC-BY-4.0" }]);
     expect(db.select({ email: users.email, nome: users.nome, hash: users.passwordHash, attivo: users.attivo }).from(users).all()).toEqual([
       { email: "anna.rossi@comune.example", nome: "Anna Rossi", hash: "", attivo: true },
     ]);

@@ -66,8 +66,16 @@ export const VOCABOLARIO = {
   "struttura.sposta": voce("Riordino della struttura", z.object({ elemento: z.string(), id, da: id, a: id })),
   "struttura.rimuovi": voce("Rimozione dalla struttura", z.object({ elemento: z.string(), id, titolo: z.string(), blocchi: id.optional() })),
 
+  // Listening to citizens (their ratings themselves are anonymous rows of valutazioni, not audit rows)
+  "ascolto.gestisci": voce("Commento di un cittadino gestito", z.object({ valutazioneId: id, emailCancellata: z.boolean() })),
+  "ascolto.spam": voce("Commento di un cittadino nascosto come spam", z.object({ valutazioneId: id, emailCancellata: z.boolean() })),
+  "ascolto.pubblica": voce("Valutazioni dei cittadini pubblicate come dati aperti", z.object({ slug: z.string(), valutazioni: id, sha256: z.string() })),
+  "ascolto.riepilogo": voce("Riepilogo giornaliero dei commenti dei cittadini", z.object({ giorno: z.string(), fino: z.string(), commenti: id, destinatari: z.array(id) })),
+  "ascolto.conservazione": voce("Email di contatto cancellate per scadenza", z.object({ email: id, giorni: id })),
+
   // People and settori
   "ente.configura": voce("Configurazione dell'ente", z.object({ nome: z.string() })),
+  "ente.licenza": voce("Licenza dei dati aperti cambiata", z.object({ da: z.string(), a: z.string() })),
   "utente.crea": voce("Nuovo utente", z.object({ email: z.string(), origine: z.enum(["manuale", "importazione", "configurazione"]).optional(), utenteId: id.optional() })),
   "utente.modifica": voce("Modifica di un utente", z.object({ campi: z.array(z.string()), utenteId: id.optional(), email: z.string().optional() })),
   "utente.disattiva": voce("Utente disattivato", z.object({ utenteId: id, email: z.string() }).nullable().optional()),

@@ -11,7 +11,7 @@
  */
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { editions, publications, sections, signatures, users } from "../../db/schema";
+import { editions, publications, sections, signatures, sitiPubblicati, users } from "../../db/schema";
 import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import { verifyPassword } from "../auth/password";
@@ -183,9 +183,13 @@ export function pubblica(db: Db, chi: Chi, input: { editionId: number; version: 
     const firmaRow = tx.select().from(signatures).where(and(eq(signatures.editionId, ed.id), eq(signatures.revisione, ed.revisione))).orderBy(desc(signatures.id)).get();
     if (!firmaRow || firmaRow.sha256 !== ed.sha256) return { ok: false, tipo: "negato", messaggio: "Manca la firma del contenuto congelato." };
     const pubblicaId = ed.correggeId ?? ed.id;
-    tx.insert(publications)
+    const pubblicata = tx
+      .insert(publications)
       .values({ editionId: pubblicaId, revisione: ed.revisione, datiJson: ed.datiJson!, sha256: ed.sha256!, signatureId: firmaRow.id, modifiche: ed.modifiche })
-      .run();
+      .returning({ id: publications.id })
+      .get();
+    // Its files (pages, PDF, ZIP) are made in the background once this commits (lib/sito/coda.ts).
+    tx.insert(sitiPubblicati).values({ publicationId: pubblicata.id }).run();
     cambiaStato(tx, ed, "pubblica");
     const slug = slugPubblico(tx, ed);
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.pubblica", editionId: ed.id, dettagli: { slug, revisione: ed.revisione, sha256: ed.sha256 } });

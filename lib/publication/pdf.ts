@@ -14,6 +14,8 @@ import { randomBytes } from "node:crypto";
 import { sha256 } from "../sha256";
 import { databasePath } from "../../db/open";
 import { cartellaPrivata, MODO_FILE } from "../file-privati";
+import { conSegnalibri, pagineDestinazioni } from "../sito/pdf-pagine";
+import type { Pubblicazione } from "./queries";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright cannot download its own here). */
 export function percorsoChromium(env: Record<string, string | undefined> = process.env): string {
@@ -36,7 +38,7 @@ export function cartellaPdf(fileDatabase: string = databasePath()): string {
 }
 
 /** Bump when the print page's layout changes: PDFs already made are then made again. */
-export const VERSIONE_STAMPA = 1;
+export const VERSIONE_STAMPA = 2;
 
 /**
  * The cache key: a SHA-256 of what the PDF prints. The hash of dati.json alone
@@ -156,6 +158,20 @@ export interface RichiestaPdf extends IntestazionePdf {
   modifiche: string | null;
 }
 
+/** What the PDF of a published revision prints, from the revision itself. */
+export function richiestaPdf(p: Pubblicazione): RichiestaPdf {
+  return {
+    slug: p.slug,
+    revisione: p.revisione,
+    sha256: p.sha256,
+    ente: p.dati.ente.nome,
+    titolo: p.dati.edizione.titolo,
+    firma: p.firma,
+    pubblicataIl: p.pubblicataIl,
+    modifiche: p.modifiche,
+  };
+}
+
 export interface OpzioniGenerazione {
   cartella?: string;
   /** Where this server answers (origineServer() by default). */
@@ -198,7 +214,37 @@ async function genera(r: RichiestaPdf, o: Required<OpzioniGenerazione>, file: st
     const impronta = await page.locator('[data-testid="sha256-stampa"]').first().textContent({ timeout: 5_000 }).catch(() => null);
     if (impronta?.trim() !== r.sha256) throw new Error(`La pagina ${indirizzo} non è la stampa di questa revisione (impronta ${impronta ?? "assente"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const byte = await page.pdf(opzioniPdf(r));
+    let byte: Uint8Array = await page.pdf(opzioniPdf(r));
+    // The index's page numbers: read from the pages Chromium put each anchor on, written into
+    // the page, printed again, until a print agrees with the numbers it shows (numbers can
+    // lengthen the index by a line and push what follows).
+    for (let giro = 0; giro < 4; giro++) {
+      const pagine = Object.fromEntries(await pagineDestinazioni(byte));
+      const cambiati = await page.evaluate((pagine: Record<string, number>) => {
+        let n = 0;
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-pagina-di]"))) {
+          const numero = pagine[el.dataset.paginaDi ?? ""];
+          const testo = numero ? String(numero) : "";
+          if (el.textContent !== testo) (el.textContent = testo), n++;
+        }
+        return n;
+      }, pagine);
+      if (cambiati === 0) break;
+      byte = await page.pdf(opzioniPdf(r));
+    }
+    // Bookmarks from the index itself: its entries, nested as the index nests them.
+    const voci = await page.evaluate(() => {
+      type Voce = { titolo: string; destinazione: string; voci: Voce[] };
+      const leggi = (ul: Element | null): Voce[] =>
+        Array.from(ul?.children ?? []).flatMap((li) => {
+          const slot = li.querySelector(":scope > [data-pagina-di], :scope > span > [data-pagina-di]") as HTMLElement | null;
+          const link = slot?.previousElementSibling;
+          if (!slot || !link) return [];
+          return [{ titolo: (link.textContent ?? "").replace(/\s+/g, " ").trim(), destinazione: slot.dataset.paginaDi ?? "", voci: leggi(li.querySelector(":scope > ul")) }];
+        });
+      return leggi(document.querySelector(".indice-edizione > ul"));
+    });
+    byte = await conSegnalibri(byte, voci);
     if (!eUnPdf(byte)) throw new Error("Chromium non ha prodotto un PDF");
     await scriviAtomico(file, byte);
     return byte;

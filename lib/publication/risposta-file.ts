@@ -11,7 +11,7 @@ import type { Tx } from "../../db/client";
 import { sha256 } from "../sha256";
 import { datiCsv } from "./csv";
 import { cacheControl, etag, etagCorrisponde, FILE_PUBBLICI, indirizzoRevisione, nomeFileScaricato, numeroRevisioneUrl, type TipoFile } from "./file-pubblici";
-import { pdfEdizione, PdfNonDisponibile, type OpzioniGenerazione } from "./pdf";
+import { pdfEdizione, PdfNonDisponibile, richiestaPdf, type OpzioniGenerazione } from "./pdf";
 import { pubblicazione, type Pubblicazione } from "./queries";
 import { schemaDatiJson } from "./schema-json";
 import { MESSAGGIO_ALTERATA, PubblicazioneAlterata } from "./verifica";
@@ -54,19 +54,7 @@ const produttori: Record<TipoFile, (p: Pubblicazione, o: OpzioniGenerazione) => 
     return { byte, sha256: sha256(byte) };
   },
   pdf: async (p, o) => {
-    const byte = await pdfEdizione(
-      {
-        slug: p.slug,
-        revisione: p.revisione,
-        sha256: p.sha256,
-        ente: p.dati.ente.nome,
-        titolo: p.dati.edizione.titolo,
-        firma: p.firma,
-        pubblicataIl: p.pubblicataIl,
-        modifiche: p.modifiche,
-      },
-      o,
-    );
+    const byte = await pdfEdizione(richiestaPdf(p), o);
     return { byte, sha256: sha256(byte), disposition: `inline; filename="${nomeFileScaricato(p.slug, p.revisione, "pdf")}"` };
   },
 };

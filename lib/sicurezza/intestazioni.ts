@@ -19,6 +19,8 @@ export interface OpzioniIntestazioni {
   https: boolean;
   /** next dev needs eval for its error overlay. */
   sviluppo?: boolean;
+  /** A published page served as a file: it has no script of its own, inline or not. */
+  statica?: boolean;
 }
 
 /** Paths served from the shared cache, the same bytes for everybody: no nonce can be used. */
@@ -26,8 +28,8 @@ export function percorsoPubblicoInCache(percorso: string): boolean {
   return percorso === "/edizioni" || percorso.startsWith("/edizioni/");
 }
 
-export function politicaContenuti({ nonce, sviluppo }: OpzioniIntestazioni): string {
-  const script = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
+export function politicaContenuti({ nonce, sviluppo, statica }: OpzioniIntestazioni): string {
+  const script = statica ? "'self'" : nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
   return [
     "default-src 'self'",
     `script-src ${script}${sviluppo ? " 'unsafe-eval'" : ""}`,

@@ -21,6 +21,7 @@ export default async function Amministrazione() {
         <Link className="btn btn-primary" href="/amministrazione/utenti/nuovo">Nuovo utente</Link>
         <Link className="btn btn-outline-primary" href="/amministrazione/utenti/importa">Importa utenti da file</Link>
         <Link className="btn btn-outline-primary" href="/amministrazione/settori">Settori</Link>
+        <Link className="btn btn-outline-primary" href="/amministrazione/dati-aperti">Dati aperti</Link>
       </nav>
       <section aria-labelledby="utenti">
         <h2 id="utenti" className="h4">Utenti ({utenti.length})</h2>

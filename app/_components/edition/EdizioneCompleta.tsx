@@ -20,7 +20,7 @@ import { ancore, IndiceNav } from "./IndiceNav";
  * `basePath` ("/edizioni/2014-2016"): when the edition's single pages exist
  * at that address, each page links to its own page.
  */
-export function EdizioneCompleta({ dati, basePath }: { dati: DatiEdizione; basePath?: string }) {
+export function EdizioneCompleta({ dati, basePath, stampa }: { dati: DatiEdizione; basePath?: string; stampa?: boolean }) {
   const indice = indiceEdizione(dati);
   const note = noteEdizione(dati);
   const elenco = note.elenco();
@@ -42,7 +42,7 @@ export function EdizioneCompleta({ dati, basePath }: { dati: DatiEdizione; baseP
 
   return (
     <div className="edizione-completa">
-      <IndiceNav indice={indice} collegamenti={ancore} note={elenco.length > 0 ? { href: "#note-titolo" } : undefined} />
+      <IndiceNav indice={indice} collegamenti={ancore} note={elenco.length > 0 ? { href: "#note-titolo" } : undefined} numeriPagina={stampa} />
       {indice.parti.map((parte) => (
         <section key={parte.codice} id={parte.ancora} aria-labelledby={`${parte.ancora}-titolo`} className="parte-edizione mt-5 pt-3 border-top border-3 border-primary">
           <h2 id={`${parte.ancora}-titolo`} className="display-6 text-primary">{parte.titolo}</h2>

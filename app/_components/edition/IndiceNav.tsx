@@ -24,8 +24,20 @@ export function indirizzi(base: string): Collegamenti {
 }
 
 /** The edition's table of contents: parts → their pages and areas → ambiti. */
-export function IndiceNav({ indice, collegamenti, note }: { indice: IndiceEdizione; collegamenti: Collegamenti; note?: { href: string } }) {
-  const voce = (href: string, testo: string) => (href.startsWith("#") ? <a href={href}>{testo}</a> : <Link href={href}>{testo}</Link>);
+/**
+ * `numeriPagina` (the print page): each entry gets an empty slot for its page number,
+ * which lib/publication/pdf.ts fills in from where Chromium put the anchor.
+ */
+export function IndiceNav({ indice, collegamenti, note, numeriPagina }: { indice: IndiceEdizione; collegamenti: Collegamenti; note?: { href: string }; numeriPagina?: boolean }) {
+  const voce = (href: string, testo: string) =>
+    href.startsWith("#") ? (
+      <>
+        <a href={href}>{testo}</a>
+        {numeriPagina && <span className="numero-pagina" data-pagina-di={href.slice(1)} />}
+      </>
+    ) : (
+      <Link href={href}>{testo}</Link>
+    );
   return (
     <nav aria-label="Indice" className="indice-edizione my-4">
       <h2 className="h4">Indice</h2>

@@ -9,6 +9,9 @@ import { base, caricaEdizione } from "../_lib/carica";
 import { formatGiorno } from "@/lib/numbers/format";
 import { Errata } from "../_components/Errata";
 import { Briciole } from "../_components/Briciole";
+import { linkAssoluto } from "@/lib/mail/link";
+import { indirizziDcat } from "@/lib/opendata/dcat";
+import { licenzaEnte } from "@/lib/opendata/catalogo";
 
 // A published revision never changes: rendered on first request, then served from the
 // full-route cache until the lifecycle calls revalidatePath("/edizioni", "layout").
@@ -23,7 +26,13 @@ type Params = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const e = caricaEdizione((await params).slug);
   if (!e) return { title: "Edizione non trovata" };
-  return { title: { absolute: `${e.pub.dati.edizione.titolo} · ${e.pub.dati.ente.nome}` }, description: `${e.pub.dati.edizione.titolo} del ${e.pub.dati.ente.nome}: edizione pubblicata, dati aperti e verifica di integrità.` };
+  const dcat = indirizziDcat(e.pub.slug);
+  return {
+    title: { absolute: `${e.pub.dati.edizione.titolo} · ${e.pub.dati.ente.nome}` },
+    description: `${e.pub.dati.edizione.titolo} del ${e.pub.dati.ente.nome}: edizione pubblicata, dati aperti e verifica di integrità.`,
+    // The DCAT-AP_IT description of the edition's data, for harvesters that start from the page.
+    alternates: { types: { "application/ld+json": linkAssoluto(dcat.jsonld), "text/turtle": linkAssoluto(dcat.turtle) } },
+  };
 }
 
 /** The cover of an edition's latest revision: index, errata, files and integrity. */
@@ -34,6 +43,7 @@ export default async function CopertinaPage({ params }: Params) {
   const { pub, indice } = e;
   const { dati } = pub;
   const b = base(slug);
+  const licenza = licenzaEnte(getDb());
   return (
     <>
       <Briciole voci={[{ href: "/edizioni", testo: "Edizioni" }]} corrente={dati.edizione.titolo} />
@@ -66,10 +76,17 @@ export default async function CopertinaPage({ params }: Params) {
             <h2 id="file-titolo" className="h4">Scarica i dati</h2>
             <ul className="list-unstyled">
               <li className="mb-2"><a href={`${b}/bilancio-sociale.pdf`}>Bilancio sociale completo (PDF)</a></li>
+              <li className="mb-2"><a href={`${b}/sito.zip`}>Scarica il sito (ZIP)</a>: tutte le pagine, da aprire dal disco o pubblicare su un altro sito</li>
               <li className="mb-2"><a href={`${b}/dati.json`}>Dati aperti (JSON)</a></li>
               <li className="mb-2"><a href={`${b}/dati.csv`}>Dati aperti (CSV)</a></li>
               <li className="mb-2"><a href={`${b}/dati.schema.json`}>Schema dei dati (JSON Schema)</a></li>
+              <li className="mb-2">
+                Descrizione per i cataloghi di dati aperti (DCAT-AP_IT): <a href={indirizziDcat(slug).jsonld}>JSON-LD</a>, <a href={indirizziDcat(slug).turtle}>Turtle</a>
+              </li>
             </ul>
+            <p className="small">
+              Licenza dei dati: <a href={licenza.uri} rel="license">{licenza.nome} ({licenza.sigla})</a>
+            </p>
           </section>
           <section aria-labelledby="integrita-titolo" className="my-4">
             <h2 id="integrita-titolo" className="h4">Integrità</h2>
@@ -77,10 +94,10 @@ export default async function CopertinaPage({ params }: Params) {
               Impronta SHA-256 di <code>dati.json</code>: <code className="text-break">{pub.sha256}</code>
             </p>
             <p><Link href={`${b}/integrita`}>Come verificare che i dati non sono stati modificati</Link></p>
+            <p className="small"><a href={`${b}/SHA256SUMS`}>Impronte SHA-256 di tutti i file dell&apos;edizione (SHA256SUMS)</a></p>
           </section>
         </div>
       </div>
-
     </>
   );
 }

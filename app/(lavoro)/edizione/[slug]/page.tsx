@@ -15,6 +15,8 @@ import { etichettaAzione } from "@/lib/audit/vocabolario";
 import { sezioniEdizione } from "@/lib/sections/queries";
 import { ETICHETTE_STATO_EDIZIONE, transizioneEdizione, type PassoEdizione } from "@/lib/workflow";
 import { formatDataOra } from "@/lib/numbers/format";
+import { statoFileSito } from "@/lib/sito/queries";
+import { FileSito } from "./FileSito";
 import { decidi, passiPossibili, type AzioneEdizione } from "@/lib/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -156,6 +158,7 @@ export default async function EdizionePage({ params }: { params: Promise<{ slug:
                 <Link href={`/edizioni/${pubblico}/integrita`}>verifica l&apos;integrità</Link>.
                 {firma && <> Firmata da {firma.nome} il {formatDataOra(firma.firmataIl)}.</>}
               </p>
+              {pubblico && <FileSito stato={statoFileSito(db, ed.correggeId ?? ed.id, ed.revisione)} slug={pubblico} revisione={ed.revisione} />}
               {!ed.correggeId && puo("edizione.errata") && (
                 <details className="mb-3">
                   <summary className="fw-semibold">Correggi un errore (errata)</summary>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { indirizzi } from "@/app/_components/edition/IndiceNav";
 import { base, caricaEdizione } from "../../_lib/carica";
 import { Briciole } from "../../_components/Briciole";
+import { descrizione } from "../../_lib/descrizione";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
 export const dynamicParams = true;
@@ -23,7 +24,12 @@ function carica(slug: string, codice: string) {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, parte } = await params;
   const c = carica(slug, parte);
-  return { title: c ? `${c.parte.titolo} · ${c.pub.dati.edizione.titolo}` : "Pagina non trovata" };
+  if (!c) return { title: "Pagina non trovata" };
+  const contenuto = [...c.parte.pagine.map((p) => p.titolo), ...c.parte.aree.map((a) => `Area ${a.numero} – ${a.titolo}`)].join("; ");
+  return {
+    title: `${c.parte.titolo} · ${c.pub.dati.edizione.titolo}`,
+    description: descrizione(`${c.parte.titolo}, parte del ${c.pub.dati.edizione.titolo} (${c.pub.dati.ente.nome}): ${contenuto}.`),
+  };
 }
 
 /** A part of the edition: its own pages, then its areas with their ambiti. */

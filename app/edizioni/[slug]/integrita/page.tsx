@@ -16,7 +16,11 @@ type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const p = caricaPubblicazione((await params).slug);
-  return { title: p ? `Integrità dei dati · ${p.dati.edizione.titolo}` : "Edizione non trovata" };
+  if (!p) return { title: "Edizione non trovata" };
+  return {
+    title: `Integrità dei dati · ${p.dati.edizione.titolo}`,
+    description: `Come verificare che i dati del ${p.dati.edizione.titolo} (${p.dati.ente.nome}) non sono stati modificati: l'impronta SHA-256 di dati.json, chi ha firmato e quando, le revisioni.`,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { risolviPagina, vicine, type AreaIndice, type IndiceEdizione, type Pagin
 import type { Pubblicazione } from "@/lib/publication/queries";
 import { base, caricaEdizione } from "../../../_lib/carica";
 import { Briciole } from "../../../_components/Briciole";
+import { descrizione } from "../../../_lib/descrizione";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
 export const dynamicParams = true;
@@ -35,17 +36,28 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const c = carica(slug, parte, pagina);
   if (!c) return { title: "Pagina non trovata" };
   const titolo = c.r.tipo === "area" ? `Area ${c.r.area.numero} – ${c.r.area.titolo}` : c.r.pagina.titolo;
-  return { title: `${titolo} · ${c.pub.dati.edizione.titolo}` };
+  const edizione = `${c.pub.dati.edizione.titolo} (${c.pub.dati.ente.nome})`;
+  const testo =
+    c.r.tipo === "area"
+      ? `${titolo}, ${edizione}: ${c.r.area.pagine.map((p) => p.titolo).join("; ")}.`
+      : c.r.pagina.ambito
+        ? `${titolo}, ${edizione}. Obiettivo: ${c.r.pagina.ambito.obiettivo}`
+        : `${titolo}: ${c.r.parte.titolo}, ${edizione}.`;
+  return { title: `${titolo} · ${c.pub.dati.edizione.titolo}`, description: descrizione(testo) };
 }
 
 export default async function PaginaPage({ params }: Params) {
   const { slug, parte, pagina } = await params;
   const c = carica(slug, parte, pagina);
   if (!c) notFound();
-  return c.r.tipo === "area" ? (
-    <AreaVista pub={c.pub} parte={c.r.parte} area={c.r.area} />
-  ) : (
-    <SezioneVista pub={c.pub} indice={c.indice} note={c.note} pagina={c.r.pagina} />
+  return (
+    <>
+      {c.r.tipo === "area" ? (
+        <AreaVista pub={c.pub} parte={c.r.parte} area={c.r.area} />
+      ) : (
+        <SezioneVista pub={c.pub} indice={c.indice} note={c.note} pagina={c.r.pagina} />
+      )}
+    </>
   );
 }
 

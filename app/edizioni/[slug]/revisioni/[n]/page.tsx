@@ -19,7 +19,11 @@ type Params = { params: Promise<{ slug: string; n: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, n } = await params;
   const p = caricaRevisione(slug, n);
-  return { title: p ? `Revisione ${p.revisione} · ${p.dati.edizione.titolo}` : "Revisione non trovata" };
+  if (!p) return { title: "Revisione non trovata" };
+  return {
+    title: `Revisione ${p.revisione} · ${p.dati.edizione.titolo}`,
+    description: `${p.dati.edizione.titolo} (${p.dati.ente.nome}), revisione ${p.revisione} pubblicata il ${formatGiorno(p.pubblicataIl)}: tutta l'edizione in una pagina.`,
+  };
 }
 
 /** One revision of an edition, whole, from its own snapshot: the latest or an earlier one kept for the record. */

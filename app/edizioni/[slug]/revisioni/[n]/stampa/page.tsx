@@ -44,7 +44,7 @@ const STAMPA = `
   .copertina { break-after: page; min-height: 230mm; }
   .parte-edizione { break-before: page; border-top: 0 !important; margin-top: 0 !important; }
   h1, h2, h3, h4 { break-after: avoid; }
-  .row > *, figure, tr, .grafico { break-inside: avoid; }
+  .row > *, .card, figure, tr, .grafico { break-inside: avoid; }
   /* Grid rather than wrapping flex rows: Chromium splits a wrapped flex row across pages badly
      (cards keep the height of the line they left and their text spills out). */
   .row:has(> .col-lg-4) { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
@@ -53,6 +53,9 @@ const STAMPA = `
   .row:has(> .col-lg-4) > *, .row:has(> .col-lg-3) > *, .row:has(> .col-md-6) > * { width: auto; max-width: none; }
   .table-responsive { overflow: visible !important; }
 }
+/* The index's page numbers (filled in by lib/publication/pdf.ts), right-aligned after dotted leaders. */
+.indice-edizione .numero-pagina { float: right; padding-left: 0.5em; background: #fff; }
+@media print { .indice-edizione { break-after: page; } }
 .copertina { display: flex; flex-direction: column; justify-content: space-between; }
 .copertina dl { font-size: 0.95rem; }
 .copertina dt { margin-top: 0.5rem; }
@@ -98,7 +101,7 @@ export default async function StampaPage({ params }: Params) {
           </dd>
         </dl>
       </section>
-      <EdizioneCompleta dati={dati} />
+      <EdizioneCompleta dati={dati} stampa />
     </>
   );
 }

@@ -1,0 +1,5 @@
+/** DCAT-AP_IT catalogue of every published edition of the ente, Turtle. */
+import { dcatCatalogo } from "@/app/_server/dcat";
+
+export const dynamic = "force-dynamic";
+export const GET = dcatCatalogo("turtle");

@@ -1,0 +1,169 @@
+/**
+ * Serves the public addresses of an edition from its revision's folder: the same
+ * bytes for everyone, precompressed (brotli, gzip) when the reader accepts it, with
+ * an ETag, long caching at a revision's own address and revalidation at the latest
+ * one. Every file is checked against the SHA-256 its folder recorded before it is
+ * first served; a mismatch is never served (the app answers instead, and says why).
+ * Returns null for anything the folders do not answer: the app handles it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { FILE_PUBBLICI, MAX_AGE_REVISIONE, MAX_AGE_ULTIMA, etagCorrisponde, nomeFileScaricato } from "../publication/file-pubblici";
+import { intestazioniSicurezza } from "../sicurezza/intestazioni";
+import { sha256 } from "../sha256";
+import { slugInAttesa } from "./coda";
+import { leggiOrigine, type Origine } from "./origine";
+import { FILE_SOMME, FILE_ZIP, richiestaSito } from "./percorsi";
+
+export interface RispostaSito {
+  status: 200 | 304;
+  intestazioni: Record<string, string>;
+  corpo: Buffer | null;
+}
+
+export interface RichiestaHttp {
+  metodo: string;
+  /** The request target: path and query. */
+  url: string;
+  acceptEncoding?: string;
+  ifNoneMatch?: string;
+}
+
+const TIPI: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": FILE_PUBBLICI.json.contentType,
+  ".csv": FILE_PUBBLICI.csv.contentType,
+  ".pdf": FILE_PUBBLICI.pdf.contentType,
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".zip": "application/zip",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+const tipoDi = (file: string) => (file.endsWith(FILE_PUBBLICI.schema.nome) ? FILE_PUBBLICI.schema.contentType : path.basename(file) === FILE_SOMME ? TIPI[".txt"] : TIPI[path.extname(file)]);
+
+interface Cartella {
+  dove: string;
+  origine: Origine;
+  /** Files read and checked so far, by name (compressed copies too). */
+  letti: Map<string, { byte: Buffer; sha256: string }>;
+  alterata: boolean;
+}
+
+const g = globalThis as unknown as { __bilancioCartelle?: { cartelle: Map<string, Cartella>; ultime: Map<string, { mtime: number; revisione: number | null }> } };
+const cache = (g.__bilancioCartelle ??= { cartelle: new Map(), ultime: new Map() });
+
+/** The highest complete revision folder of an edition; re-read only when the edition's folder changes. */
+function ultimaRevisione(radice: string, slug: string): number | null {
+  const cartella = path.join(radice, slug);
+  let mtime: number;
+  try {
+    mtime = statSync(cartella).mtimeMs;
+  } catch {
+    return null;
+  }
+  const noto = cache.ultime.get(slug);
+  if (noto && noto.mtime === mtime) return noto.revisione;
+  const numeri = readdirSync(cartella).filter((n) => /^[1-9]\d*$/.test(n)).map(Number);
+  const revisione = numeri.length > 0 ? Math.max(...numeri) : null;
+  cache.ultime.set(slug, { mtime, revisione });
+  return revisione;
+}
+
+function cartella(radice: string, slug: string, revisione: number): Cartella | null {
+  const dove = path.join(radice, slug, String(revisione));
+  const chiave = dove;
+  let c = cache.cartelle.get(chiave);
+  // A folder replaced on disk (made again) has another origin: read it afresh.
+  if (c && !existsSync(dove)) {
+    cache.cartelle.delete(chiave);
+    c = undefined;
+  }
+  if (!c) {
+    const origine = leggiOrigine(dove);
+    if (!origine || origine.slug !== slug || origine.revisione !== revisione) return null;
+    c = { dove, origine, letti: new Map(), alterata: false };
+    cache.cartelle.set(chiave, c);
+  }
+  return c.alterata ? null : c;
+}
+
+function leggi(c: Cartella, nome: string): { byte: Buffer; sha256: string } | null {
+  const gia = c.letti.get(nome);
+  if (gia) return gia;
+  const atteso = c.origine.file[nome];
+  if (!atteso) return null;
+  const byte = readFileSync(path.join(c.dove, nome));
+  const impronta = sha256(byte);
+  if (impronta !== atteso) {
+    c.alterata = true;
+    console.error(`[integrità] ${path.join(c.dove, nome)} non corrisponde alla sua impronta: la cartella non è più servita. Controlla con: npm run verify`);
+    return null;
+  }
+  const letto = { byte, sha256: impronta };
+  c.letti.set(nome, letto);
+  return letto;
+}
+
+/** "br" or "gzip" when the reader accepts it (q > 0), brotli first. */
+export function codificaAccettata(accept: string | undefined): "br" | "gzip" | null {
+  if (!accept) return null;
+  const accettate = new Set(
+    accept
+      .split(",")
+      .map((v) => v.trim().split(";"))
+      .filter(([, ...p]) => !p.some((x) => /^\s*q=0(\.0*)?\s*$/.test(x)))
+      .map(([nome]) => nome.trim().toLowerCase()),
+  );
+  return accettate.has("br") ? "br" : accettate.has("gzip") ? "gzip" : null;
+}
+
+const DATI = /\.(json|csv|pdf|zip)$|SHA256SUMS$/;
+
+/** The answer from the files, or null: then the app answers. */
+export function rispostaSito(r: RichiestaHttp, radice: string, https: boolean): RispostaSito | null {
+  if (r.metodo !== "GET" && r.metodo !== "HEAD") return null;
+  const pathname = r.url.split("?")[0];
+  const q = richiestaSito(pathname);
+  if (!q) return null;
+  if (q.revisione === null && slugInAttesa(q.slug)) return null;
+  const ultima = ultimaRevisione(radice, q.slug);
+  const revisione = q.revisione ?? ultima;
+  if (revisione === null) return null;
+  // An older revision's page tells its reader that a correction followed: the app renders it.
+  // (While the edition waits, a newer revision than the folders on disk may be published.)
+  if (q.revisione !== null && q.file.endsWith(".html") && (slugInAttesa(q.slug) || q.revisione !== ultima)) return null;
+  const c = cartella(radice, q.slug, revisione);
+  if (!c) return null;
+  const file = leggi(c, q.file);
+  if (!file) return null;
+
+  const codifica = codificaAccettata(r.acceptEncoding);
+  const variante = codifica ? leggi(c, `${q.file}.${codifica === "br" ? "br" : "gz"}`) : null;
+  if (c.alterata) return null;
+  const tag = `"${file.sha256.slice(0, 32)}${variante ? `-${codifica}` : ""}"`;
+  const nome = path.basename(q.file);
+  const intestazioni: Record<string, string> = {
+    ...intestazioniSicurezza({ https, statica: true }),
+    "Content-Type": tipoDi(q.file) ?? "application/octet-stream",
+    "Cache-Control": q.revisione !== null ? `public, max-age=${MAX_AGE_REVISIONE}, immutable` : `public, max-age=${MAX_AGE_ULTIMA}, must-revalidate`,
+    ETag: tag,
+    Vary: "Accept-Encoding",
+  };
+  if (DATI.test(nome)) intestazioni["Access-Control-Allow-Origin"] = "*";
+  if (nome === FILE_PUBBLICI.pdf.nome) intestazioni["Content-Disposition"] = `inline; filename="${nomeFileScaricato(q.slug, revisione, "pdf")}"`;
+  if (nome === FILE_PUBBLICI.csv.nome) intestazioni["Content-Disposition"] = `attachment; filename="${nomeFileScaricato(q.slug, revisione, "csv")}"`;
+  if (nome === FILE_ZIP) intestazioni["Content-Disposition"] = `attachment; filename="${nomeFileScaricato(q.slug, revisione, "json").replace(/\.json$/, "-sito.zip")}"`;
+  if (etagCorrisponde(r.ifNoneMatch ?? null, tag)) return { status: 304, intestazioni, corpo: null };
+  const corpo = variante?.byte ?? file.byte;
+  if (variante) intestazioni["Content-Encoding"] = codifica!;
+  intestazioni["Content-Length"] = String(corpo.length);
+  return { status: 200, intestazioni, corpo: r.metodo === "HEAD" ? null : corpo };
+}
+
+/** For tests: forget what was read. */
+export function dimenticaCartelle(): void {
+  cache.cartelle.clear();
+  cache.ultime.clear();
+}
