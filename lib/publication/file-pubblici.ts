@@ -47,8 +47,13 @@ export function etagCorrisponde(ifNoneMatch: string | null, tag: string): boolea
  * on the reader's disk. Only [a-z0-9-] from the slug: the header needs no escaping.
  */
 export function nomeFileScaricato(slug: string, revisione: number, estensione: "csv" | "pdf" | "json"): string {
+  return `${nomeRevisioneScaricata(slug, revisione)}.${estensione}`;
+}
+
+/** "bilancio-sociale-2014-2016-revisione-1": the stem of every download name, the folder inside sito.zip. */
+export function nomeRevisioneScaricata(slug: string, revisione: number): string {
   const pulito = slug.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "edizione";
-  return `bilancio-sociale-${pulito}-revisione-${Math.trunc(revisione)}.${estensione}`;
+  return `bilancio-sociale-${pulito}-revisione-${Math.trunc(revisione)}`;
 }
 
 /** A revision number from the URL: digits only ("1.0", "01", "1e3" are not revisions). */

@@ -24,10 +24,18 @@ interface StatoSiti {
   /** Editions whose latest revision has no complete folder yet. */
   inAttesa: Set<string>;
   lavoro: Promise<void> | null;
+  /** Set by every nudge, cleared when a run looks at the queue: a nudge in between is not lost. */
   ancora: boolean;
+  /** Bumped whenever folders on disk change: what the server read from them is then read again. */
+  versione: number;
 }
 const g = globalThis as unknown as { __bilancioSiti?: StatoSiti };
-const stato = (g.__bilancioSiti ??= { inAttesa: new Set(), lavoro: null, ancora: false });
+const stato = (g.__bilancioSiti ??= { inAttesa: new Set(), lavoro: null, ancora: false, versione: 0 });
+
+/** Changes whenever a folder is made or removed (lib/sito/servi.ts keeps what it read until then). */
+export function versioneSiti(): number {
+  return stato.versione;
+}
 
 /** Whether the latest revision of this edition is still being made into files. */
 export function slugInAttesa(slug: string): boolean {
@@ -101,6 +109,7 @@ export function riconciliaSiti(db: Db, radice: string): void {
     for (const slug of readdirSync(radice))
       for (const n of existsSync(path.join(radice, slug)) ? readdirSync(path.join(radice, slug)) : [])
         if (!attese.has(`${slug}/${n}`)) rmSync(path.join(radice, slug, n), { recursive: true, force: true });
+  stato.versione++;
   ricalcolaAttese(db);
 }
 
@@ -116,10 +125,13 @@ async function serverPronto(origine: string): Promise<void> {
   }
 }
 
+/** The revisions still to make, with their edition's slug. */
 function daFare(db: Db) {
   return db
-    .select({ publicationId: sitiPubblicati.publicationId, stato: sitiPubblicati.stato, tentativi: sitiPubblicati.tentativi })
+    .select({ publicationId: sitiPubblicati.publicationId, tentativi: sitiPubblicati.tentativi, slug: editions.slug, revisione: publications.revisione })
     .from(sitiPubblicati)
+    .innerJoin(publications, eq(publications.id, sitiPubblicati.publicationId))
+    .innerJoin(editions, eq(editions.id, publications.editionId))
     .where(and(inArray(sitiPubblicati.stato, ["in_coda", "in_corso", "errore"]), sql`${sitiPubblicati.tentativi} < ${MAX_TENTATIVI}`))
     .orderBy(sitiPubblicati.publicationId)
     .all();
@@ -132,32 +144,30 @@ async function lavora(db: Db, o: Omit<OpzioniSito, "progresso" | "ancoraUltima">
     ricalcolaAttese(db);
     const righe = daFare(db);
     if (righe.length === 0) return;
-    for (const riga of righe) {
-      const pub = tuttePubblicazioni(db).find((r) => r.publicationId === riga.publicationId);
-      if (!pub) continue;
+    for (const pub of righe) {
       const ultimaDi = () => Math.max(...tuttePubblicazioni(db).filter((r) => r.slug === pub.slug).map((r) => r.revisione));
-      imposta(db, riga.publicationId, { stato: "in_corso", fatti: 0, errore: null });
+      imposta(db, pub.publicationId, { stato: "in_corso", fatti: 0, errore: null });
       try {
         const p = pubblicazione(db, pub.slug, pub.revisione);
         if (!p) throw new Error(`Pubblicazione ${pub.slug} revisione ${pub.revisione} non trovata`);
         const somme = await generaSito(p, {
           ...o,
-          progresso: (fatti, totale) => imposta(db, riga.publicationId, { fatti, totale }),
+          progresso: (fatti, totale) => imposta(db, pub.publicationId, { fatti, totale }),
           ancoraUltima: () => ultimaDi() === pub.revisione,
         });
-        imposta(db, riga.publicationId, { stato: "pronto", sha256Somme: somme, errore: null });
+        stato.versione++;
+        imposta(db, pub.publicationId, { stato: "pronto", sha256Somme: somme, errore: null });
         console.log(`[sito] ${pub.slug} revisione ${pub.revisione}: file pronti.`);
       } catch (e) {
         const superata = e instanceof RevisioneSuperata || e instanceof PubblicazioneAlterata;
         const messaggio = e instanceof Error ? e.message : String(e);
         console.error(`[sito] ${pub.slug} revisione ${pub.revisione}: ${messaggio}`, e instanceof Error && !superata ? (e.cause ?? "") : "");
-        imposta(db, riga.publicationId, { stato: "errore", errore: messaggio, tentativi: superata ? MAX_TENTATIVI : riga.tentativi + 1 });
+        imposta(db, pub.publicationId, { stato: "errore", errore: messaggio, tentativi: superata ? MAX_TENTATIVI : pub.tentativi + 1 });
         // A transient failure (the server busy, Chromium slow to start) is tried again after a pause.
-        if (!superata) await new Promise((fatto) => setTimeout(fatto, 5_000 * (riga.tentativi + 1)));
+        if (!superata) await new Promise((fatto) => setTimeout(fatto, 5_000 * (pub.tentativi + 1)));
       }
       ricalcolaAttese(db);
     }
-    if (!stato.ancora && daFare(db).length === 0) return;
   }
 }
 
@@ -173,5 +183,7 @@ export function avviaSiti(db: Db, o: Omit<OpzioniSito, "progresso" | "ancoraUlti
     .catch((e: unknown) => console.error("[sito] lavoro interrotto:", e))
     .finally(() => {
       stato.lavoro = null;
+      // Nudged after this run last looked at the queue: look again.
+      if (stato.ancora) avviaSiti(db, o);
     });
 }

@@ -15,7 +15,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import { zip as zipAsincrono, type AsyncZippable } from "fflate";
 import { cartellaPrivata, MODO_FILE } from "../file-privati";
 import { datiCsv } from "../publication/csv";
-import { nomeFileScaricato } from "../publication/file-pubblici";
+import { nomeRevisioneScaricata } from "../publication/file-pubblici";
 import { pdfEdizione, richiestaPdf, type OpzioniGenerazione } from "../publication/pdf";
 import type { Pubblicazione } from "../publication/queries";
 import { schemaDatiJson } from "../publication/schema-json";
@@ -121,7 +121,7 @@ export async function generaSito(p: Pubblicazione, o: OpzioniSito): Promise<stri
   avanza();
 
   // The downloadable site: the same files with relative links, in a folder of its own, with its own sums.
-  const nomeZip = nomeFileScaricato(p.slug, p.revisione, "json").replace(/\.json$/, "");
+  const nomeZip = nomeRevisioneScaricata(p.slug, p.revisione);
   const nelloZip = new Map<string, Uint8Array>();
   for (const [nome, byte] of file) {
     nelloZip.set(

@@ -85,9 +85,9 @@ export function htmlRelativo(html: string, o: OpzioniRelative): string {
     if (url.startsWith("//")) return `${prima}${url}"`;
     const file = locale(url, o);
     if (file) {
-      const [, resto = ""] = /^[^?#]*(#.*)?/.exec(url.replace(/\?[^#]*/, "")) ?? [];
+      const ancora = url.includes("#") ? url.slice(url.indexOf("#")) : "";
       const relativo = path.relative(qui, file.file) || path.basename(file.file);
-      return `${prima}${relativo}${resto}"`;
+      return `${prima}${relativo}${ancora}"`;
     }
     return `${prima}${o.indirizzoApp ? `${o.indirizzoApp}${url}` : url}"`;
   });

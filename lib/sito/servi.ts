@@ -6,12 +6,12 @@
  * first served; a mismatch is never served (the app answers instead, and says why).
  * Returns null for anything the folders do not answer: the app handles it.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { FILE_PUBBLICI, MAX_AGE_REVISIONE, MAX_AGE_ULTIMA, etagCorrisponde, nomeFileScaricato } from "../publication/file-pubblici";
+import { FILE_PUBBLICI, cacheControl, etagCorrisponde, nomeFileScaricato, nomeRevisioneScaricata } from "../publication/file-pubblici";
 import { intestazioniSicurezza } from "../sicurezza/intestazioni";
 import { sha256 } from "../sha256";
-import { slugInAttesa } from "./coda";
+import { slugInAttesa, versioneSiti } from "./coda";
 import { leggiOrigine, type Origine } from "./origine";
 import { FILE_SOMME, FILE_ZIP, richiestaSito } from "./percorsi";
 
@@ -51,42 +51,40 @@ interface Cartella {
   alterata: boolean;
 }
 
-const g = globalThis as unknown as { __bilancioCartelle?: { cartelle: Map<string, Cartella>; ultime: Map<string, { mtime: number; revisione: number | null }> } };
-const cache = (g.__bilancioCartelle ??= { cartelle: new Map(), ultime: new Map() });
+// What was read from disk, valid until the queue makes another folder (versioneSiti): folders
+// change only there, so a request costs no file-system call once its files are known.
+const g = globalThis as unknown as {
+  __bilancioCartelle?: { versione: number; cartelle: Map<string, Cartella | null>; ultime: Map<string, number | null> };
+};
+const cache = (g.__bilancioCartelle ??= { versione: -1, cartelle: new Map(), ultime: new Map() });
 
-/** The highest complete revision folder of an edition; re-read only when the edition's folder changes. */
+function aggiornaCache(): void {
+  const versione = versioneSiti();
+  if (cache.versione === versione) return;
+  cache.cartelle.clear();
+  cache.ultime.clear();
+  cache.versione = versione;
+}
+
+/** The highest complete revision folder of an edition. */
 function ultimaRevisione(radice: string, slug: string): number | null {
+  if (cache.ultime.has(slug)) return cache.ultime.get(slug)!;
   const cartella = path.join(radice, slug);
-  let mtime: number;
-  try {
-    mtime = statSync(cartella).mtimeMs;
-  } catch {
-    return null;
-  }
-  const noto = cache.ultime.get(slug);
-  if (noto && noto.mtime === mtime) return noto.revisione;
-  const numeri = readdirSync(cartella).filter((n) => /^[1-9]\d*$/.test(n)).map(Number);
+  const numeri = existsSync(cartella) ? readdirSync(cartella).filter((n) => /^[1-9]\d*$/.test(n)).map(Number) : [];
   const revisione = numeri.length > 0 ? Math.max(...numeri) : null;
-  cache.ultime.set(slug, { mtime, revisione });
+  cache.ultime.set(slug, revisione);
   return revisione;
 }
 
 function cartella(radice: string, slug: string, revisione: number): Cartella | null {
   const dove = path.join(radice, slug, String(revisione));
-  const chiave = dove;
-  let c = cache.cartelle.get(chiave);
-  // A folder replaced on disk (made again) has another origin: read it afresh.
-  if (c && !existsSync(dove)) {
-    cache.cartelle.delete(chiave);
-    c = undefined;
-  }
-  if (!c) {
+  if (!cache.cartelle.has(dove)) {
     const origine = leggiOrigine(dove);
-    if (!origine || origine.slug !== slug || origine.revisione !== revisione) return null;
-    c = { dove, origine, letti: new Map(), alterata: false };
-    cache.cartelle.set(chiave, c);
+    const valida = origine && origine.slug === slug && origine.revisione === revisione;
+    cache.cartelle.set(dove, valida ? { dove, origine, letti: new Map(), alterata: false } : null);
   }
-  return c.alterata ? null : c;
+  const c = cache.cartelle.get(dove);
+  return c && !c.alterata ? c : null;
 }
 
 function leggi(c: Cartella, nome: string): { byte: Buffer; sha256: string } | null {
@@ -128,6 +126,7 @@ export function rispostaSito(r: RichiestaHttp, radice: string, https: boolean): 
   const q = richiestaSito(pathname);
   if (!q) return null;
   if (q.revisione === null && slugInAttesa(q.slug)) return null;
+  aggiornaCache();
   const ultima = ultimaRevisione(radice, q.slug);
   const revisione = q.revisione ?? ultima;
   if (revisione === null) return null;
@@ -147,14 +146,14 @@ export function rispostaSito(r: RichiestaHttp, radice: string, https: boolean): 
   const intestazioni: Record<string, string> = {
     ...intestazioniSicurezza({ https, statica: true }),
     "Content-Type": tipoDi(q.file) ?? "application/octet-stream",
-    "Cache-Control": q.revisione !== null ? `public, max-age=${MAX_AGE_REVISIONE}, immutable` : `public, max-age=${MAX_AGE_ULTIMA}, must-revalidate`,
+    "Cache-Control": cacheControl(q.revisione !== null),
     ETag: tag,
     Vary: "Accept-Encoding",
   };
   if (DATI.test(nome)) intestazioni["Access-Control-Allow-Origin"] = "*";
   if (nome === FILE_PUBBLICI.pdf.nome) intestazioni["Content-Disposition"] = `inline; filename="${nomeFileScaricato(q.slug, revisione, "pdf")}"`;
   if (nome === FILE_PUBBLICI.csv.nome) intestazioni["Content-Disposition"] = `attachment; filename="${nomeFileScaricato(q.slug, revisione, "csv")}"`;
-  if (nome === FILE_ZIP) intestazioni["Content-Disposition"] = `attachment; filename="${nomeFileScaricato(q.slug, revisione, "json").replace(/\.json$/, "-sito.zip")}"`;
+  if (nome === FILE_ZIP) intestazioni["Content-Disposition"] = `attachment; filename="${`${nomeRevisioneScaricata(q.slug, revisione)}-sito.zip`}"`;
   if (etagCorrisponde(r.ifNoneMatch ?? null, tag)) return { status: 304, intestazioni, corpo: null };
   const corpo = variante?.byte ?? file.byte;
   if (variante) intestazioni["Content-Encoding"] = codifica!;
