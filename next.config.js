@@ -33,6 +33,9 @@ const nextConfig = {
   // Native modules stay outside the bundle and are loaded by Node at run time.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "fflate"],
   poweredByHeader: false,
+  // app/stile/bootstrap-italia.scss imports Bootstrap Italia's Sass sources from node_modules; their
+  // deprecation warnings (the library still uses @import and global functions) are not ours to fix.
+  sassOptions: { loadPaths: [require("node:path").join(__dirname, "node_modules")], quietDeps: true, silenceDeprecations: ["import"] },
   // forbidden() answers 403 with app/forbidden.tsx when the policy refuses a page.
   experimental: {
     authInterrupts: true,

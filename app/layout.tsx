@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+// Bootstrap Italia built from its Sass sources with only the parts in use (app/stile), then the app's own rules.
+import "./stile/bootstrap-italia.scss";
 import "./globals.css";
 
 export const metadata: Metadata = {
