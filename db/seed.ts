@@ -20,6 +20,7 @@ import type { PacchettoInput } from "../lib/edition-package/schema";
 import { avviaNuovaEdizione } from "../lib/editions/carry-forward";
 import { firma, inviaAllaFirma, pubblica } from "../lib/editions/lifecycle";
 import { aggiungiCommento, eseguiTransizione } from "../lib/review/service";
+import { seminaAscoltoDemo } from "./demo/ascolto";
 
 /**
  * The package as the Giunta approved it in 2017: every section approved. The
@@ -64,6 +65,8 @@ export async function viviDemo(db: Db, password: string): Promise<void> {
   ok("firma", await firma(db, assessore, { editionId: ed.id, sha256Mostrato: inviata.sha256, password }));
   const firmata = db.select().from(editions).where(eq(editions.id, ed.id)).get()!;
   ok("pubblicazione", pubblica(db, coordinatore, { editionId: ed.id, version: firmata.version }));
+  // Citizens rate its pages and comment; the coordinator handles a few (db/demo/ascolto.ts).
+  seminaAscoltoDemo(db, EDIZIONE_PUBBLICATA, coordinatore);
 
   // The next edition starts from the published one.
   const nuova = ok("nuova edizione", avviaNuovaEdizione(db, coordinatore, { da: EDIZIONE_PUBBLICATA, ...PROSSIMA_EDIZIONE }));

@@ -20,6 +20,7 @@ export async function AppHeader() {
         { href: "/edizione", label: "Edizioni", ok: decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }).consentito },
         { href: "/amministrazione", label: "Amministrazione", ok: decidi(u.attore, "utenti.gestisci").consentito },
         { href: "/registro", label: "Registro", ok: decidi(u.attore, "audit.leggi").consentito },
+        { href: "/ascolto", label: "Ascolto dei cittadini", ok: decidi(u.attore, "ascolto.leggi").consentito },
       ].filter((v) => v.ok)
     : [];
   return (

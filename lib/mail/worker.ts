@@ -5,6 +5,7 @@
  * overlap. MAIL_WORKER=off turns it off (e.g. when cron runs scripts/mail-worker.ts).
  */
 import type { Db } from "../../db/client";
+import { lavoroGiornalieroAscolto } from "../ascolto/service";
 import { promemoriaScadenze } from "../review/reminders";
 import { inviaCoda } from "./outbox";
 import { creaTrasporto, type Trasporto } from "./transport";
@@ -52,12 +53,18 @@ export function avviaPostino(db: Db, trasportoDato?: Trasporto): Postino {
     const { sezioni, avvisi } = promemoriaScadenze(db);
     if (avvisi) console.log(`[postino] promemoria: ${avvisi} avvisi per ${sezioni} sezioni`);
   });
+  // Once a day (checked hourly): the digest of citizens' comments, contact emails past their time erased.
+  const ascolto = esclusivo("riepilogo dei commenti dei cittadini", () => {
+    const r = lavoroGiornalieroAscolto(db);
+    if (r.commenti || r.emailCancellate) console.log(`[postino] ascolto: riepilogo di ${r.commenti} commenti, ${r.emailCancellate} email di contatto cancellate`);
+  });
 
   const timer = [
     setInterval(posta, INTERVALLO_POSTA_MS),
     setInterval(promemoria, INTERVALLO_PROMEMORIA_MS),
+    setInterval(ascolto, INTERVALLO_PROMEMORIA_MS),
     // A first pass soon after start, without delaying the server's readiness.
-    setTimeout(() => void promemoria().then(posta), 5_000),
+    setTimeout(() => void promemoria().then(ascolto).then(posta), 5_000),
   ];
   // The timers alone never keep the process alive.
   for (const t of timer) t.unref();

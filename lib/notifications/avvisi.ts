@@ -15,6 +15,8 @@ export interface Avviso {
   testo: string;
   /** Path inside the app, e.g. "/revisione/12". */
   link: string;
+  /** Both by default; "app" writes only the bell row, "mail" only the mail (a daily digest). */
+  canali?: "app" | "mail";
 }
 
 export function notifica(tx: Pick<Db, "insert" | "select">, a: Avviso): void {
@@ -22,8 +24,8 @@ export function notifica(tx: Pick<Db, "insert" | "select">, a: Avviso): void {
   if (ids.length === 0) return;
   const destinatari = tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.attivo, true))).all();
   for (const d of destinatari) {
-    tx.insert(notifications).values({ userId: d.id, testo: a.oggetto, link: a.link }).run();
-    tx.insert(mailOutbox).values({ destinatario: d.email, oggetto: `[Bilancio Sociale] ${a.oggetto}`, corpo: `${a.testo}\n\nApri: ${linkAssoluto(a.link)}` }).run();
+    if (a.canali !== "mail") tx.insert(notifications).values({ userId: d.id, testo: a.oggetto, link: a.link }).run();
+    if (a.canali !== "app") tx.insert(mailOutbox).values({ destinatario: d.email, oggetto: `[Bilancio Sociale] ${a.oggetto}`, corpo: `${a.testo}\n\nApri: ${linkAssoluto(a.link)}` }).run();
   }
 }
 

@@ -15,6 +15,8 @@ import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
 import { sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
+import { AmbitiMenoChiari } from "@/app/_components/ascolto/AmbitiMenoChiari";
+import { ambitiMenoChiari } from "@/lib/ascolto/queries";
 
 export const metadata: Metadata = { title: "Coordinamento" };
 
@@ -118,6 +120,9 @@ export default async function Coordinamento() {
   // Sections nobody can write: their settore has no active referente.
   const senzaReferente = ed.stato === "in_preparazione" ? sezioniSenzaReferente(db, ed.id) : [];
   const nSenzaReferente = senzaReferente.reduce((n, g) => n + g.sezioni.length, 0);
+  // What citizens found least clear in the edition this one continues (or in this one, once published).
+  const ascoltata = ed.basataSuId ?? (ed.stato === "pubblicata" ? ed.id : null);
+  const menoChiari = ascoltata && decidi(u.attore, "ascolto.leggi").consentito ? ambitiMenoChiari(db, ascoltata) : null;
 
   return (
     <>
@@ -182,6 +187,8 @@ export default async function Coordinamento() {
 
       <TabellaAvanzamento id="per-settore" titolo="Per settore" intestazione="Settore" righe={av.perSettore} />
       <TabellaAvanzamento id="per-area" titolo="Per area" intestazione="Area" righe={av.perArea} />
+
+      {menoChiari && <AmbitiMenoChiari edizione={menoChiari.edizione} ambiti={menoChiari.ambiti} />}
 
       <h2 className="h4">Tutte le sezioni</h2>
       <SezioniTable

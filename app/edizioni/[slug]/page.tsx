@@ -9,6 +9,8 @@ import { base, caricaEdizione } from "../_lib/carica";
 import { formatGiorno } from "@/lib/numbers/format";
 import { Errata } from "../_components/Errata";
 import { Briciole } from "../_components/Briciole";
+import { ValutazionePagina } from "@/app/_components/ascolto/ValutazionePagina";
+import { valutazioniPubblicateDi } from "@/lib/ascolto/service";
 import { linkAssoluto } from "@/lib/mail/link";
 import { indirizziDcat } from "@/lib/opendata/dcat";
 import { licenzaEnte } from "@/lib/opendata/catalogo";
@@ -80,6 +82,9 @@ export default async function CopertinaPage({ params }: Params) {
               <li className="mb-2"><a href={`${b}/dati.json`}>Dati aperti (JSON)</a></li>
               <li className="mb-2"><a href={`${b}/dati.csv`}>Dati aperti (CSV)</a></li>
               <li className="mb-2"><a href={`${b}/dati.schema.json`}>Schema dei dati (JSON Schema)</a></li>
+              {valutazioniPubblicateDi(getDb(), slug) && (
+                <li className="mb-2"><a href={`${b}/valutazioni.csv`}>Valutazioni dei cittadini per ambito (CSV)</a></li>
+              )}
               <li className="mb-2">
                 Descrizione per i cataloghi di dati aperti (DCAT-AP_IT): <a href={indirizziDcat(slug).jsonld}>JSON-LD</a>, <a href={indirizziDcat(slug).turtle}>Turtle</a>
               </li>
@@ -98,6 +103,8 @@ export default async function CopertinaPage({ params }: Params) {
           </section>
         </div>
       </div>
+
+      <ValutazionePagina slug={slug} revisione={pub.revisione} percorso="" />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { indirizzi } from "@/app/_components/edition/IndiceNav";
 import { base, caricaEdizione } from "../../_lib/carica";
 import { Briciole } from "../../_components/Briciole";
+import { ValutazionePagina } from "@/app/_components/ascolto/ValutazionePagina";
 import { descrizione } from "../../_lib/descrizione";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
@@ -76,6 +77,7 @@ export default async function PartePage({ params }: Params) {
         </div>
       )}
       {parte.pagine.length === 0 && parte.aree.length === 0 && <p className="text-muted">Questa parte non ha pagine.</p>}
+      <ValutazionePagina slug={slug} revisione={pub.revisione} percorso={parte.codice} />
     </>
   );
 }

@@ -12,6 +12,8 @@ import { commentiSezione } from "@/lib/review/service";
 import { azioniPossibili, decidi, risorsaSezione } from "@/lib/policy";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { caricaSezione } from "@/lib/sections/queries";
+import { VoceCittadini } from "@/app/_components/ascolto/VoceCittadini";
+import { voceCittadiniSezione } from "@/lib/ascolto/queries";
 
 export const metadata: Metadata = { title: "Modifica sezione" };
 
@@ -31,6 +33,8 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
     const ultimo = c.risposte.at(-1) ?? c;
     (commentiPerBlocco[c.blockId!] ??= {})[c.campo ?? "blocco"] = `Commento di ${c.autore} su «${etichettaCampo(tipo, c.campo)}»: ${c.testo}${ultimo !== c ? ` — ultima risposta di ${ultimo.autore}: ${ultimo.testo}` : ""}`;
   }
+  // Carried forward from a published edition: what citizens said there about this same ambito.
+  const voce = voceCittadiniSezione(getDb(), s.id);
   return (
     <>
       <nav aria-label="Percorso" className="breadcrumb-container">
@@ -50,6 +54,7 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
       <p>
         <StatoBadge stato={s.stato} /> · {s.settoreNome} · Le modifiche si salvano da sole mentre scrivi.
       </p>
+      {voce && <VoceCittadini voce={voce} />}
       <DecisionPanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} dopo={`/sezioni/${s.id}`} />
       <SezioneEditor
         commenti={commentiPerBlocco}

@@ -14,6 +14,7 @@ import { risolviPagina, vicine, type AreaIndice, type IndiceEdizione, type Pagin
 import type { Pubblicazione } from "@/lib/publication/queries";
 import { base, caricaEdizione } from "../../../_lib/carica";
 import { Briciole } from "../../../_components/Briciole";
+import { ValutazionePagina } from "@/app/_components/ascolto/ValutazionePagina";
 import { descrizione } from "../../../_lib/descrizione";
 
 // Served from the full-route cache: see app/edizioni/[slug]/page.tsx.
@@ -50,6 +51,7 @@ export default async function PaginaPage({ params }: Params) {
   const { slug, parte, pagina } = await params;
   const c = carica(slug, parte, pagina);
   if (!c) notFound();
+  const percorso = `${c.r.parte.codice}/${c.r.tipo === "area" ? c.r.area.segmento : c.r.pagina.codice}`;
   return (
     <>
       {c.r.tipo === "area" ? (
@@ -57,6 +59,7 @@ export default async function PaginaPage({ params }: Params) {
       ) : (
         <SezioneVista pub={c.pub} indice={c.indice} note={c.note} pagina={c.r.pagina} />
       )}
+      <ValutazionePagina slug={slug} revisione={c.pub.revisione} percorso={percorso} />
     </>
   );
 }
