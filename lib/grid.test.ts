@@ -83,6 +83,9 @@ describe("texts", () => {
     expect(testoCella(71924)).toBe("71.924");
     expect(testoCella(null)).toBe("");
     expect(testoCella("1.234")).toBe("1.234");
+    // In a column of years the input shows the year as typed, not "2.014".
+    expect(testoCella(2014, true)).toBe("2014");
+    expect(testoCella(2014)).toBe("2.014");
   });
 
   it("derives cell texts from a series", () => {

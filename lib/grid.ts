@@ -5,7 +5,7 @@
  * Written once here so that SerieEditor and TabellaEditor behave the same.
  */
 import type { Serie, Tabella } from "./content/blocks";
-import { formatNumero } from "./numbers/format";
+import { formatAnno, formatNumero } from "./numbers/format";
 import { interpretaCella } from "./numbers/parse";
 
 /* ------------------------------------------------------------------ matrici */
@@ -258,7 +258,11 @@ export function incollaInTabella(t: Tabella, blocco: readonly (readonly string[]
   return { ...t, intestazione: intestazione.map((c) => (c === null ? "" : String(c))), righe };
 }
 
-/** A table cell as its input shows it: numbers the Italian way, null empty. */
-export function testoCella(c: Cella): string {
-  return typeof c === "number" ? testoDiNumero(c) : c ?? "";
+/**
+ * A table cell as its input shows it: numbers the Italian way, a year plain in a
+ * column of years (see colonneDiAnni), null empty.
+ */
+export function testoCella(c: Cella, anni = false): string {
+  if (typeof c === "number") return anni ? formatAnno(c) : testoDiNumero(c);
+  return c ?? "";
 }

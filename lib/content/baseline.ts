@@ -3,7 +3,7 @@
  * printed): "+4,6% dal 2016", "+1,2 punti dal 2016", "invariato dal 2016".
  * Pure functions, shared by the report, the editor and the data checks.
  */
-import { formatNumero, formatValore, type Scala } from "../numbers/format";
+import { ESPONENTE_SCALA, formatNumero, formatValore, type Scala } from "../numbers/format";
 import type { BaseIndicatore, Indicatore } from "./blocks";
 
 export type IndicatoreConBase = Pick<Indicatore, "valore" | "testoValore" | "unita" | "scala" | "variazione" | "riferimento" | "base">;
@@ -74,7 +74,6 @@ function arrotonda(x: number, dec: number): number {
   return r === 0 ? 0 : r; // no "-0"
 }
 
-const FATTORE: Record<Scala, number> = { mila: 1e3, milioni: 1e6, miliardi: 1e9 };
 
 /** The comparison of the indicator's value with its base, or why there is none. */
 export function confrontoConBase(ind: IndicatoreConBase): ConfrontoBase {
@@ -98,7 +97,7 @@ export function confrontoConBase(ind: IndicatoreConBase): ConfrontoBase {
   }
   // A change ("+13%", "-2 Assessori") compared with the previous change: the plain difference.
   if (ind.variazione) {
-    const scala = ind.scala && Math.abs(differenza) >= FATTORE[ind.scala] / 100 ? ind.scala : undefined;
+    const scala = ind.scala && Math.abs(differenza) >= 10 ** ESPONENTE_SCALA[ind.scala] / 100 ? ind.scala : undefined;
     return { ok: true, tipo: "differenza", variazione: differenza, testo: `${formatValore(differenza, ind.unita, { scala, variazione: true })} ${dal}` };
   }
   if (b === 0) return { ok: false, motivo: "base-zero" };

@@ -4,6 +4,7 @@
  * passes here can be rendered and exported.
  */
 import { z } from "../zod-it";
+import { SCALE } from "../numbers/format";
 import { richDocSchema } from "./rich-text";
 
 const testoBreve = (max = 500) => z.string().trim().max(max, `Al massimo ${max} caratteri`);
@@ -18,7 +19,10 @@ const fonteNota = {
 const numero = z.number({ error: "Deve essere un numero" }).finite("Deve essere un numero finito");
 
 /** How a stored number is shown: "1,8 milioni", "175 mila". The value itself stays whole. */
-export const scalaSchema = z.enum(["mila", "milioni", "miliardi"]);
+export const scalaSchema = z.enum(SCALE);
+
+/** Decimals its author wrote where the plain figure would drop them: "16,90%". */
+const decimaliSchema = z.number().int().min(1).max(6).optional();
 
 export const confrontoSchema = z.object({
   /** What it is compared with, as the report says it: "rispetto alla media italiana". */
@@ -27,6 +31,7 @@ export const confrontoSchema = z.object({
   unita: testoBreve(60).optional(),
   /** The scale its author wrote it in ("- 430 mila euro dal 2013"); without one it prints whole. */
   scala: scalaSchema.optional(),
+  decimali: decimaliSchema,
   /** "differenza" (default) is printed with its sign; "riferimento" is a level to compare with. */
   tipo: z.enum(["differenza", "riferimento"]).optional(),
 });
@@ -59,6 +64,7 @@ export const indicatoreSchema = z.object({
   testoValore: testoBreve(200).optional(),
   unita: testoBreve(60),
   scala: scalaSchema.optional(),
+  decimali: decimaliSchema,
   /** A change rather than a level: printed with its sign ("+13%"). */
   variazione: z.boolean().optional(),
   /** Reference year or date as written: "2016", "al 31/12/2015". */
@@ -148,6 +154,7 @@ export const risultatoSchema = z.object({
   testoValore: testoBreve(200).optional(),
   unita: testoBreve(60).optional(),
   scala: scalaSchema.optional(),
+  decimali: decimaliSchema,
   variazione: z.boolean().optional(),
   didascalia: testoBreve(500),
 });

@@ -18,6 +18,9 @@ describe("le cifre come le ha scritte l'autore", () => {
     const mila = { testo: "dal 2013 (-2%)", valore: -430_000, unita: "euro", scala: "mila" as const };
     expect(testoConfronto(mila)).toBe("-430 mila euro dal 2013 (-2%)");
     expect(testoConfronto({ ...mila, scala: undefined })).toBe("-430.000 euro dal 2013 (-2%)");
+    // As the source wrote them: "Da 16,90% a 31,24%", "6 mln di euro".
+    expect(testoConfronto({ testo: "nel 2014", valore: 16.9, unita: "%", decimali: 2, tipo: "riferimento" })).toBe("16,90% nel 2014");
+    expect(testoIndicatore({ etichetta: "il margine operativo lordo", valore: 6_000_000, unita: "euro", scala: "mln" })).toBe("6 mln di euro");
     expect(testoConfronto({ testo: "dal 2015", valore: 135_000, unita: "euro", scala: "mila" })).toBe("+135 mila euro dal 2015");
     expect(testoConfronto({ testo: "in Lombardia", valore: 420, unita: "ab/kmq", tipo: "riferimento" })).toBe("420 ab/kmq in Lombardia");
     expect(testoConfronto({ testo: "dal 2014", valore: 26 })).toBe("+26 dal 2014");

@@ -29,16 +29,16 @@ export function unitaNellEtichetta(unita: string | undefined, etichetta: string)
  * An indicator's headline: "71.924", "1,8 milioni di euro", "+13%", or its text
  * ("Azzerati"). The unit is left out when the caption opens with it.
  */
-export function testoIndicatore(b: Pick<Indicatore, "valore" | "testoValore" | "unita" | "scala" | "variazione" | "etichetta">): string {
+export function testoIndicatore(b: Pick<Indicatore, "valore" | "testoValore" | "unita" | "scala" | "decimali" | "variazione" | "etichetta">): string {
   if (b.valore === null) return b.testoValore ?? "";
   const unita = unitaNellEtichetta(b.unita, b.etichetta) ? undefined : b.unita;
-  return formatValore(b.valore, unita, { scala: b.scala, variazione: b.variazione });
+  return formatValore(b.valore, unita, { scala: b.scala, decimali: b.decimali, variazione: b.variazione });
 }
 
 /** Only the figure of a comparison: "+2,3 anni", "420 ab/kmq", "-430 mila euro"; null without a value. */
 export function valoreConfronto(c: Confronto): string | null {
   if (c.valore === undefined) return null;
-  return formatValore(c.valore, c.unita, { scala: c.scala, variazione: c.tipo !== "riferimento" });
+  return formatValore(c.valore, c.unita, { scala: c.scala, decimali: c.decimali, variazione: c.tipo !== "riferimento" });
 }
 
 /** A comparison as the report states it: "+2,3 anni rispetto alla media italiana", "-430 mila euro dal 2013 (-2%)". */
@@ -56,5 +56,5 @@ export function testoImporto(c: Costo | undefined): string {
 /** A card's result figure: "42", "+13%", "1,8 milioni di euro", or its text ("Quasi raddoppiati"). */
 export function testoRisultato(r: Risultato): string {
   if (r.valore === null) return r.testoValore ?? "";
-  return formatValore(r.valore, r.unita, { scala: r.scala, variazione: r.variazione });
+  return formatValore(r.valore, r.unita, { scala: r.scala, decimali: r.decimali, variazione: r.variazione });
 }

@@ -16,6 +16,9 @@ describe("celle di tabella", () => {
     expect(colonneDiAnni({ intestazione: ["Periodo", "Euro"], righe: [[2016, 2016], [2017, 1_800_000]] })).toEqual([true, false]);
     expect(colonneDiAnni({ intestazione: ["Indice"], righe: [[2014.5]] })).toEqual([false]);
     expect(colonneDiAnni({ intestazione: ["Vuota"], righe: [] })).toEqual([false]);
+    // One year retyped in the editor becomes text: the column stays one of years.
+    expect(colonneDiAnni({ intestazione: ["Periodo"], righe: [[2014], ["2015"], [""]] })).toEqual([true]);
+    expect(colonneDiAnni({ intestazione: ["Periodo"], righe: [[2014], ["totale"]] })).toEqual([false]);
     expect(cellaStampata(1234.5, false)).toBe("1.234,5");
     expect(cellaStampata(null, true)).toBe("");
   });

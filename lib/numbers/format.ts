@@ -2,9 +2,12 @@
  * Italian number formatting: "71.924", "2,11", "14,7%", "1,8 milioni di euro".
  * Values are stored whole (1800000); `scala` only decides how they are printed.
  */
-export type Scala = "mila" | "milioni" | "miliardi";
+export const SCALE = ["mila", "milioni", "miliardi", "mln"] as const;
+export type Scala = (typeof SCALE)[number];
 
-const FATTORE: Record<Scala, number> = { mila: 1e3, milioni: 1e6, miliardi: 1e9 };
+/** Powers of ten of each scale: "mln" is "milioni" as the abbreviation the author wrote ("6 mln di euro"). */
+export const ESPONENTE_SCALA: Record<Scala, number> = { mila: 3, milioni: 6, miliardi: 9, mln: 6 };
+const fattore = (s: Scala) => 10 ** ESPONENTE_SCALA[s];
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(conSegno: boolean, decimali?: number): Intl.NumberFormat {
@@ -30,7 +33,7 @@ export interface OpzioniNumero {
   decimali?: number;
 }
 
-/** The scale's word as Italian writes it after the number: "1 milione", "2,5 milioni", "175 mila". */
+/** The scale's word as Italian writes it after the number: "1 milione", "2,5 milioni", "175 mila", "1 mln". */
 function parolaScala(scala: Scala, testo: string): string {
   const uno = /^[+-]?1$/.test(testo);
   if (scala === "milioni" && uno) return "milione";
@@ -44,7 +47,7 @@ function parolaScala(scala: Scala, testo: string): string {
  * "610.000", never "610 mila" (only the author chooses a scale).
  */
 export function formatNumero(valore: number, opzioni: OpzioniNumero = {}): string {
-  const base = opzioni.scala ? valore / FATTORE[opzioni.scala] : valore;
+  const base = opzioni.scala ? valore / fattore(opzioni.scala) : valore;
   // Normalise the minus sign to ASCII so copied figures paste cleanly into spreadsheets.
   const testo = formatter(!!opzioni.variazione, opzioni.decimali).format(base).replace("\u2212", "-");
   return opzioni.scala ? `${testo} ${parolaScala(opzioni.scala, testo)}` : testo;
@@ -64,8 +67,8 @@ export function formatValore(valore: number, unita: string | undefined, opzioni:
   const u = (unita ?? "").trim();
   if (!u) return numero;
   if (u === "%") return `${numero}%`;
-  // "1,8 milioni di euro", but "175 mila euro": Italian takes "di" after milioni/miliardi.
-  if (opzioni.scala === "milioni" || opzioni.scala === "miliardi") return `${numero} di ${u}`;
+  // "1,8 milioni di euro", "6 mln di euro", but "175 mila euro": Italian takes "di" after millions.
+  if (opzioni.scala && opzioni.scala !== "mila") return `${numero} di ${u}`;
   return `${numero} ${u}`;
 }
 

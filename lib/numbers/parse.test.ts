@@ -37,7 +37,7 @@ describe("interpretaNumero: le cifre del Bilancio Sociale di Cremona 2014–2016
     ["6,7 milioni di euro", { valore: 6_700_000, scala: "milioni", unita: "euro" }],
     ["+137 mila euro", { valore: 137_000, scala: "mila", unita: "euro", variazione: true }],
     ["- 430 mila euro", { valore: -430_000, scala: "mila", unita: "euro" }],
-    ["-42 mln di euro", { valore: -42_000_000, scala: "milioni", unita: "euro" }],
+    ["-42 mln di euro", { valore: -42_000_000, scala: "mln", unita: "euro" }],
     ["+ 136.861 €", { valore: 136_861, unita: "euro", variazione: true }],
     ["+ 2.155.796 €", { valore: 2_155_796, unita: "euro", variazione: true }],
     ["+ 10.631.457 €", { valore: 10_631_457, unita: "euro", variazione: true }],
@@ -60,8 +60,11 @@ describe("interpretaNumero: le cifre del Bilancio Sociale di Cremona 2014–2016
 
 describe("interpretaNumero: le forme che un funzionario può digitare", () => {
   it.each<[string, NumeroInterpretato]>([
-    ["€ 1.234.567,50", { valore: 1_234_567.5, unita: "euro" }],
-    ["1.234.567,50 €", { valore: 1_234_567.5, unita: "euro" }],
+    ["€ 1.234.567,50", { valore: 1_234_567.5, unita: "euro", decimali: 2 }],
+    ["1.234.567,50 €", { valore: 1_234_567.5, unita: "euro", decimali: 2 }],
+    // The zero its author wrote stays: "16,90%" is printed back as "16,90%".
+    ["16,90%", { valore: 16.9, unita: "%", decimali: 2 }],
+    ["16,9%", { valore: 16.9, unita: "%" }],
     ["€1.234", { valore: 1234, unita: "euro" }],
     ["-3,2", { valore: -3.2 }],
     ["+20%", { valore: 20, unita: "%", variazione: true }],
@@ -84,7 +87,7 @@ describe("interpretaNumero: le forme che un funzionario può digitare", () => {
   it("ignora gli spazi intorno e gli spazi non separabili", () => {
     expect(numero("  71.924  ")).toStrictEqual({ valore: 71924 });
     expect(numero("\u00a01,8\u00a0milioni di\u00a0euro\u00a0")).toStrictEqual({ valore: 1_800_000, scala: "milioni", unita: "euro" });
-    expect(numero("€\u00a01.234,50")).toStrictEqual({ valore: 1234.5, unita: "euro" });
+    expect(numero("€\u00a01.234,50")).toStrictEqual({ valore: 1234.5, unita: "euro", decimali: 2 });
     expect(numero("70,4\u202fkmq")).toStrictEqual({ valore: 70.4, unita: "kmq" });
   });
 

@@ -5,23 +5,26 @@
  * The inverse of `formatValore` in ./numbers: values come back whole (1800000),
  * with the scale only remembered for printing.
  */
-import { formatNumero, type Scala } from "./format";
+import { ESPONENTE_SCALA, formatNumero, type Scala } from "./format";
 
 export interface NumeroInterpretato {
   valore: number;
   unita?: string;
-  scala?: "mila" | "milioni" | "miliardi";
+  scala?: Scala;
   variazione?: boolean;
+  /** Decimals as typed when printing the value again would lose them: "16,90" keeps 2. */
+  decimali?: number;
 }
 
 export type EsitoNumero = { ok: true; numero: NumeroInterpretato } | { ok: false; messaggio: string };
 
-const ESPONENTE: Record<Scala, number> = { mila: 3, milioni: 6, miliardi: 9 };
 
 /** Words an officer may use for a scale, and the scale they mean. */
 const PAROLE_SCALA: [RegExp, Scala][] = [
   [/^(?:mila|migliaia)(?![\p{L}\d])/iu, "mila"],
-  [/^(?:milioni|milione|mln)(?![\p{L}\d])/iu, "milioni"],
+  [/^(?:milioni|milione)(?![\p{L}\d])/iu, "milioni"],
+  // Kept as typed, so "6 mln di euro" prints back as "6 mln di euro".
+  [/^mln(?![\p{L}\d])/iu, "mln"],
   [/^(?:miliardi|miliardo|mld|mrd)(?![\p{L}\d])/iu, "miliardi"],
 ];
 
@@ -68,7 +71,7 @@ function normalizzaUnita(unita: string): string {
 /**
  * Parses a figure as written in the report.
  * "+" marks a change (variazione); a leading "€" or trailing "€"/"euro" gives unita "euro";
- * "mila", "milioni", "miliardi" (also "milione", "mln", "mld") give the scale, optionally followed by "di".
+ * "mila", "milioni", "miliardi" (also "milione", "mld") give the scale, and "mln" its own abbreviated one, optionally followed by "di".
  */
 export function interpretaNumero(testo: string): EsitoNumero {
   const t = normalizza(testo ?? "");
@@ -166,7 +169,7 @@ export function interpretaNumero(testo: string): EsitoNumero {
     unita = "euro";
   }
 
-  const esponente = (scala ? ESPONENTE[scala] : 0) - parteDecimale.length;
+  const esponente = (scala ? ESPONENTE_SCALA[scala] : 0) - parteDecimale.length;
   const valore = valoreEsatto(cifreIntere + parteDecimale, esponente, segno === "-");
   if (!Number.isFinite(valore)) return rifiuta(`Il numero è troppo grande: ${ESEMPI}`);
 
@@ -174,6 +177,8 @@ export function interpretaNumero(testo: string): EsitoNumero {
   if (unita !== undefined) numero.unita = unita;
   if (scala) numero.scala = scala;
   if (segno === "+") numero.variazione = true;
+  // "16,90%" is printed back with its zero; "16,9" needs no note.
+  if (!scala && (parteDecimale.endsWith("0") || parteDecimale.length > 3)) numero.decimali = Math.min(parteDecimale.length, 6);
   return { ok: true, numero };
 }
 

@@ -48,6 +48,7 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
           label="Valore"
           className="col-md-4"
           value={value.valore}
+          mostra={(v) => formatNumero(v, { decimali: value.decimali })}
           facoltativo
           errore={errori.valore}
           avviso={avvisi.valore}
@@ -59,6 +60,8 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
               ...(n?.unita ? { unita: n.unita } : {}),
               ...(n?.scala ? { scala: n.scala } : {}),
               ...(n?.variazione ? { variazione: true } : {}),
+              // "16,90" keeps its zero in the report.
+              decimali: n?.decimali,
             })
           }
         />
@@ -74,6 +77,7 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
             { valore: "mila", etichetta: "mila" },
             { valore: "milioni", etichetta: "milioni" },
             { valore: "miliardi", etichetta: "miliardi" },
+            { valore: "mln", etichetta: "mln (milioni abbreviato)" },
           ]}
         />
         <CampoSpunta id={`${id}-variazione`} label="È una variazione (+/−)" className="col-md-2 mt-md-4" value={value.variazione} onChange={(variazione) => set({ variazione: variazione || undefined })} />
@@ -92,7 +96,7 @@ export function IndicatoreEditor({ value, onChange, errori, avvisi = {}, id }: E
           return (
             <div key={i} className="row align-items-start border-start ps-2 mb-2">
               {/* The figure prints as typed: "- 430 mila euro" keeps its scale, "-430.000" has none. */}
-              <CampoNumero id={`${id}-confronto-${i}-valore`} label={`Confronto ${i + 1}: valore`} className="col-md-2" value={c.valore} facoltativo errore={e.valore} avviso={a.valore} mostra={(v) => formatNumero(v, { scala: c.scala })} onChange={(v, n) => aggiorna({ valore: v ?? undefined, scala: n?.scala, ...(n?.unita ? { unita: n.unita } : {}) })} />
+              <CampoNumero id={`${id}-confronto-${i}-valore`} label={`Confronto ${i + 1}: valore`} className="col-md-2" value={c.valore} facoltativo errore={e.valore} avviso={a.valore} mostra={(v) => formatNumero(v, { scala: c.scala, decimali: c.decimali })} onChange={(v, n) => aggiorna({ valore: v ?? undefined, scala: n?.scala, decimali: n?.decimali, ...(n?.unita ? { unita: n.unita } : {}) })} />
               <CampoTesto id={`${id}-confronto-${i}-unita`} label="Unità" className="col-md-2" value={c.unita} onChange={(u) => aggiorna({ unita: u || undefined })} />
               <CampoTesto id={`${id}-confronto-${i}-testo`} label="Rispetto a" className="col-md-4" value={c.testo} errore={e.testo} onChange={(testo) => aggiorna({ testo })} aiuto="Ad esempio «rispetto alla media italiana» o «dal 2014»." />
               <CampoScelta

@@ -195,7 +195,7 @@ export function SchedaEditor({ value, onChange, errori, avvisi = {}, id }: Edito
                   label="Valore (facoltativo)"
                   className="col-md-4"
                   value={r.valore}
-                  mostra={(v) => formatNumero(v, { scala: r.scala })}
+                  mostra={(v) => formatNumero(v, { scala: r.scala, decimali: r.decimali })}
                   facoltativo
                   errore={e.valore}
                   avviso={a.valore ?? (senzaValore ? "Indica un valore o un testo al posto del numero." : undefined)}
@@ -205,6 +205,7 @@ export function SchedaEditor({ value, onChange, errori, avvisi = {}, id }: Edito
                       valore: v,
                       // The scale prints as typed ("1,8 milioni"); a number typed without one prints whole.
                       scala: num?.scala,
+                      decimali: num?.decimali,
                       // A unit or a "+" typed with the number fills the fields below.
                       ...(num?.unita ? { unita: num.unita } : {}),
                       ...(num?.variazione ? { variazione: true } : {}),

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState, type ClipboardEvent } from "react";
 import type { Tabella } from "@/lib/content/blocks";
+import { colonneDiAnni } from "@/lib/content/tabelle";
 import { aggiungiColonna, incollaInTabella, rimuoviColonna, testoCella } from "@/lib/grid";
 import { incollaTabella } from "@/lib/spreadsheet";
 import { CampoTesto, descrittori, Messaggi } from "./fields";
@@ -25,6 +26,7 @@ export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: Edit
 
   const set = (patch: Partial<Tabella>) => onChange({ ...value, ...patch });
   const colonne = value.intestazione.length;
+  const anni = colonneDiAnni(value);
   const nomeColonna = (j: number) => value.intestazione[j]?.trim() || String(j + 1);
   const idIntestazione = (j: number) => `${id}-int-${j}`;
   const idCella = (i: number, j: number) => `${id}-cella-${i}-${j}`;
@@ -131,7 +133,7 @@ export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: Edit
                             id={cella}
                             type="text"
                             className={`form-control form-control-sm${errore ? " is-invalid" : ""}`}
-                            value={testoCella(riga[j] ?? null)}
+                            value={testoCella(riga[j] ?? null, anni[j])}
                             aria-label={`Riga ${i + 1}, colonna «${nomeColonna(j)}»`}
                             aria-invalid={errore ? true : undefined}
                             aria-describedby={descrittori(cella, errore, avviso)}
