@@ -78,6 +78,29 @@ describe("modificare un utente", () => {
     expect(db.select().from(users).where(eq(users.id, 3)).get()!.email).toBe("luca.bassi@x.it");
     expect(modificaUtente(db, admin, { userId: 999, nome: "X", email: "x@x.it" })).toMatchObject({ ok: false, tipo: "non_trovato" });
   });
+
+  it("un'email corretta annulla i link già spediti; chi non ha ancora la password riceve un nuovo invito al nuovo indirizzo", () => {
+    const { db, admin, righeAudit } = prepara();
+    const r = creaUtente(db, admin, { nome: "Marta Neri", email: "marta.neir@comune.it", ruolo: "lettore" });
+    if (!r.ok) throw new Error("utente non creato");
+    const primo = db.select().from(userTokens).where(eq(userTokens.userId, r.userId)).get()!;
+
+    expect(modificaUtente(db, admin, { userId: r.userId, nome: "Marta Neri", email: "marta.neri@comune.it" })).toEqual({ ok: true, campi: ["email"], invitoInviato: true });
+    const link = db.select().from(userTokens).where(eq(userTokens.userId, r.userId)).all();
+    expect(link.find((t) => t.id === primo.id)!.usatoIl).not.toBeNull();
+    expect(link.filter((t) => t.usatoIl === null)).toHaveLength(1);
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.destinatario, "marta.neri@comune.it")).all()).toHaveLength(1);
+    expect(righeAudit().map((a) => a.azione).slice(-2)).toEqual(["utente.modifica", "utente.invito"]);
+
+    // Only the name changed: the invitation sent stays valid, no mail.
+    expect(modificaUtente(db, admin, { userId: r.userId, nome: "Marta Neri Bassi", email: "marta.neri@comune.it" })).toEqual({ ok: true, campi: ["nome"] });
+    expect(db.select().from(userTokens).where(and(eq(userTokens.userId, r.userId))).all().filter((t) => t.usatoIl === null)).toHaveLength(1);
+
+    // Someone with a password gets no invitation, but a reset link sent to the old address stops working.
+    db.insert(userTokens).values({ userId: 3, tipo: "reimposta", tokenHash: "x".repeat(64), scadeIl: "2999-01-01T00:00:00.000Z", creatoDa: null }).run();
+    expect(modificaUtente(db, admin, { userId: 3, nome: "Luca Bassi", email: "luca.bassi@x.it" })).toEqual({ ok: true, campi: ["email"] });
+    expect(db.select().from(userTokens).where(eq(userTokens.userId, 3)).all().every((t) => t.usatoIl !== null)).toBe(true);
+  });
 });
 
 describe("ruoli", () => {

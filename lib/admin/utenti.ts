@@ -11,6 +11,7 @@ import type { Db, Tx } from "../../db/client";
 import { roleMemberships, settori, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { invita } from "../auth/inviti";
+import { annullaToken } from "../auth/tokens";
 import { revocaTutte } from "../auth/sessioni";
 import { decidi } from "../policy";
 import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
@@ -159,8 +160,12 @@ export function creaUtente(db: Db, chi: Chi, input: z.input<typeof nuovoUtenteSc
   });
 }
 
-/** Name and email; the email stays unique (the error is said at the field). */
-export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaUtenteSchema>): Esito<{ campi: string[] }> {
+/**
+ * Name and email; the email stays unique (the error is said at the field). A new
+ * email voids every link sent to the old one (a mistyped address must not keep a
+ * working invitation); a person still without a password is invited again there.
+ */
+export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaUtenteSchema>): Esito<{ campi: string[]; invitoInviato?: boolean }> {
   const no = puoGestire(chi);
   if (no) return no;
   const v = convalida(modificaUtenteSchema, input);
@@ -174,7 +179,11 @@ export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaU
     if (campi.length === 0) return { ok: true, campi };
     tx.update(users).set({ nome, email }).where(eq(users.id, userId)).run();
     registra(tx, { ...autore(chi), azione: "utente.modifica", dettagli: { campi, utenteId: userId, email } });
-    return { ok: true, campi };
+    if (u.email === email) return { ok: true, campi };
+    annullaToken(tx, userId);
+    if (u.passwordHash !== "" || !u.attivo) return { ok: true, campi };
+    invita(tx, { userId, creatoDa: chi.userId });
+    return { ok: true, campi, invitoInviato: true };
   });
 }
 

@@ -20,7 +20,7 @@ export function ModificaUtenteForm({ userId, nome: nomeSalvato, email: emailSalv
       </div>
       <div className="d-flex align-items-center gap-3">
         <button type="submit" className="btn btn-primary" disabled={inCorso}>Salva</button>
-        <span role="status" className="small text-success">{esito?.ok ? (esito.campi.length ? "Modifiche salvate." : "Nessuna modifica da salvare.") : ""}</span>
+        <span role="status" className="small text-success">{esito?.ok ? (esito.campi.length ? (esito.invitoInviato ? "Modifiche salvate. L'invito precedente non vale più: ne è partito uno nuovo al nuovo indirizzo." : "Modifiche salvate.") : "Nessuna modifica da salvare.") : ""}</span>
       </div>
       {esito && !esito.ok && <div className="alert alert-danger mt-3" role="alert">{esito.messaggio}</div>}
     </form>
