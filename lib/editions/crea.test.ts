@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
-import { ambiti, ambitoSettori, auditLog, blocks, editions, parts, roleMemberships, sections, settori, users } from "../../db/schema";
+import { ambiti, ambitoSettori, auditLog, blocks, editions, notifications, parts, roleMemberships, sections, settori, users } from "../../db/schema";
 import { esportaPacchetto } from "../edition-package/export";
 import { importaPacchetto } from "../edition-package/import";
 import type { Chi } from "../servizio";
@@ -139,6 +139,40 @@ describe("nuova edizione", () => {
     const grande = creaEdizione(db, coord, { origine: "pacchetto", pacchetto: { nome: "g.json", testo: " ".repeat(4 * 1024 * 1024 + 1) } });
     expect(grande).toMatchObject({ ok: false, tipo: "non_valido", errori: [{ campo: "pacchetto.testo" }] });
     expect(conteggio(db)).toEqual(prima);
+  });
+
+  it("un pacchetto nomina solo settori del Comune, attivi: né nuovi, né disattivati, né uniti ad altri", () => {
+    const { db, coord } = prepara();
+    db.update(settori).set({ attivo: false }).where(eq(settori.codice, "polizia-locale")).run();
+    const cultura = db.select().from(settori).where(eq(settori.codice, "cultura")).get()!;
+    db.update(settori).set({ unitoInId: cultura.id, attivo: false }).where(eq(settori.codice, "commercio-turismo")).run();
+    const p = DEMO();
+    p.settori.push({ codice: "protezione-civile", nome: "Protezione civile" });
+    const prima = conteggio(db);
+    const r = creaEdizione(db, coord, { origine: "pacchetto", slug: "altri-settori", pacchetto: { nome: "p.json", testo: JSON.stringify(p) } });
+    if (r.ok || !("erroriPacchetto" in r)) throw new Error("atteso un rifiuto del pacchetto");
+    const indice = (codice: string) => p.settori.findIndex((s: { codice: string }) => s.codice === codice);
+    expect(r.erroriPacchetto).toEqual([
+      { percorso: `$.settori[${indice("polizia-locale")}].codice`, messaggio: expect.stringContaining("è disattivato") },
+      { percorso: `$.settori[${indice("commercio-turismo")}].codice`, messaggio: expect.stringContaining(`usa il codice «cultura»`) },
+      { percorso: `$.settori[${indice("protezione-civile")}].codice`, messaggio: expect.stringContaining("non è tra i settori del Comune") },
+    ].sort((a, b) => a.percorso.localeCompare(b.percorso, "en", { numeric: true })));
+    expect(conteggio(db)).toEqual(prima);
+  });
+
+  it("da un modello le sezioni di un settore unito passano al superstite; i referenti dei settori ricevono l'avviso", () => {
+    const { db, coord } = prepara();
+    const cultura = db.select().from(settori).where(eq(settori.codice, "cultura")).get()!;
+    const turismo = db.select().from(settori).where(eq(settori.codice, "commercio-turismo")).get()!;
+    const diTurismo = db.select().from(sections).where(eq(sections.settoreId, turismo.id)).all().length;
+    expect(diTurismo).toBeGreaterThan(0);
+    db.update(settori).set({ unitoInId: cultura.id, attivo: false }).where(eq(settori.id, turismo.id)).run();
+    const r = creaEdizione(db, coord, { origine: "modello", modello: "2014-2016", titolo: "Modello", slug: "modello-unito", annoInizio: 2017, annoFine: 2019 });
+    if (!r.ok) throw new Error(r.messaggio);
+    const nuove = db.select().from(sections).where(eq(sections.editionId, r.editionId)).all();
+    expect(nuove.filter((s) => s.settoreId === turismo.id)).toHaveLength(0);
+    const avvisi = db.select().from(notifications).where(eq(notifications.userId, 3)).all();
+    expect(avvisi.map((n) => n.testo)).toContain("È iniziata la preparazione di «Modello»");
   });
 
   it("solo il coordinamento crea edizioni", () => {

@@ -21,10 +21,12 @@ import { esportaPacchetto } from "../edition-package/export";
 import { scriviPacchetto } from "../edition-package/import";
 import { FORMATO_PACCHETTO, type Pacchetto, type SezionePacchetto } from "../edition-package/schema";
 import { validaPacchetto, type ErrorePacchetto } from "../edition-package/validate";
+import { notifica, referentiEdizione } from "../notifications/avvisi";
 import { decidi } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonValido, type Chi, type ErroreCampo, type Esito } from "../servizio";
 import { z } from "../zod-it";
 import { annoEdizione, SLUG_RISERVATI, slugEdizione, titoloEdizione } from "./campi";
+import { erroriSettoriPacchetto, seguiUnioni } from "./settori-pacchetto";
 
 export const ORIGINI = ["vuota", "modello", "pacchetto"] as const;
 export type Origine = (typeof ORIGINI)[number];
@@ -94,6 +96,17 @@ export function modelloDa(tx: Tx, slugModello: string, edizione: Pacchetto["ediz
   };
 }
 
+/** The referenti of every settore that owns a section of the new edition hear of it (as with carry-forward). */
+function avvisaReferenti(tx: Tx, editionId: number, titolo: string, chi: Chi): void {
+  const oggetto = `È iniziata la preparazione di «${titolo}»`;
+  notifica(tx, {
+    userIds: referentiEdizione(tx, editionId).filter((id) => id !== chi.userId),
+    oggetto,
+    testo: `${oggetto}. Le sezioni del tuo settore sono in bozza: le trovi nella tua pagina, con le scadenze quando il coordinamento le avrà fissate.`,
+    link: "/settore",
+  });
+}
+
 function rifiutoPacchetto(errori: ErrorePacchetto[], nome: string): Extract<EsitoCrea, { erroriPacchetto: ErrorePacchetto[] }> {
   const n = errori.length;
   return {
@@ -158,14 +171,18 @@ export function creaEdizione(db: Db, chi: Chi, grezzo: CreaEdizioneInput): Esito
         return nonValido([{ campo: "slug", messaggio }]);
       }
       if (pacchetto) {
+        const errori = erroriSettoriPacchetto(tx, pacchetto);
+        if (errori.length > 0) return rifiutoPacchetto(errori, input.pacchetto!.nome);
         const r = scriviPacchetto(tx, pacchetto, autore, { creazione: { origine: `pacchetto:${input.pacchetto!.nome}` } });
+        avvisaReferenti(tx, r.editionId, pacchetto.edizione.titolo, chi);
         return { ok: true, editionId: r.editionId, slug: slugFinale, sezioni: r.sezioni, blocchi: r.blocchi };
       }
       const edizione = { slug: slugFinale, titolo: input.titolo!, annoInizio: input.annoInizio!, annoFine: input.annoFine!, stato: "in_preparazione" as const };
       if (input.origine === "modello") {
         const p = modelloDa(tx, input.modello!, edizione);
         if (!p) return nonValido([{ campo: "modello", messaggio: "L'edizione scelta come modello non esiste più" }]);
-        const r = scriviPacchetto(tx, p, autore, { creazione: { origine: `modello:${input.modello}` } });
+        const r = scriviPacchetto(tx, seguiUnioni(tx, p), autore, { creazione: { origine: `modello:${input.modello}` } });
+        avvisaReferenti(tx, r.editionId, edizione.titolo, chi);
         return { ok: true, editionId: r.editionId, slug: slugFinale, sezioni: r.sezioni, blocchi: r.blocchi };
       }
       // Blank: the edition alone; its structure is built in the structure editor.
