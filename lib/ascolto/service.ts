@@ -78,7 +78,9 @@ export function registraValutazione(db: Db, campi: Record<string, string>, c: Co
   const g = verificaGettone(c.segreto, v.gettone, pagina, adesso.getTime());
   if (!g.ok) {
     if (g.motivo === "presto") return rifiuto("troppo_presto");
-    return { ok: false, tipo: "non_valido", messaggio: "Il modulo non è valido o è stato alterato: riapri la pagina e valuta di nuovo.", errori: [], pagina };
+    // The form comes back filled in with a token made now: a page saved long ago (or made
+    // before the app's secret changed) costs the citizen one more click, not their comment.
+    return { ok: false, tipo: "non_valido", messaggio: "Non è stato possibile verificare il modulo (forse la pagina è stata aperta molto tempo fa): controlla i dati qui sotto e invialo di nuovo.", errori: [], pagina };
   }
 
   return inTransazione(db, (tx): EsitoInvio => {
