@@ -4,8 +4,10 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { AzioneAudit } from "../lib/audit/vocabolario";
 import { RUOLI } from "../lib/ruoli";
-import { STATI_EDIZIONE, STATI_SEZIONE } from "../lib/workflow";
+import { MOTIVI_REVISIONE } from "../lib/sections/tipi";
+import { STATI_COMMENTO, STATI_EDIZIONE, STATI_FILE_SITO, STATI_SEZIONE } from "../lib/workflow";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
@@ -205,7 +207,7 @@ export const revisions = sqliteTable(
     sectionId: integer("section_id").notNull().references(() => sections.id),
     numero: integer("numero").notNull(),
     contenuto: text("contenuto", { mode: "json" }).notNull(),
-    motivo: text("motivo", { enum: ["salvataggio", "invio", "approvazione", "ripristino", "importazione"] }).notNull(),
+    motivo: text("motivo", { enum: MOTIVI_REVISIONE }).notNull(),
     authorId: integer("author_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -287,7 +289,7 @@ export const sitiPubblicati = sqliteTable("siti_pubblicati", {
   publicationId: integer("publication_id")
     .primaryKey()
     .references(() => publications.id),
-  stato: text("stato", { enum: ["in_coda", "in_corso", "pronto", "errore"] }).notNull().default("in_coda"),
+  stato: text("stato", { enum: STATI_FILE_SITO }).notNull().default("in_coda"),
   /** Progress: files made out of the total. */
   fatti: integer("fatti").notNull().default(0),
   totale: integer("totale").notNull().default(0),
@@ -321,7 +323,7 @@ export const valutazioni = sqliteTable(
     commento: text("commento"),
     /** Only if the citizen asks to be contacted; erased once the comment is handled. */
     email: text("email"),
-    stato: text("stato", { enum: ["nuovo", "gestito", "spam"] }).notNull().default("nuovo"),
+    stato: text("stato", { enum: STATI_COMMENTO }).notNull().default("nuovo"),
     nota: text("nota"),
     gestitoDa: integer("gestito_da").references(() => users.id),
     gestitoIl: text("gestito_il"),
@@ -396,7 +398,8 @@ export const auditLog = sqliteTable(
     userId: integer("user_id").references(() => users.id),
     /** Who acted, as text too: the trail stays readable if the user is renamed. */
     attore: text("attore"),
-    azione: text("azione").notNull(),
+    /** Only the vocabulary's actions (lib/audit/vocabolario.ts), written by `registra`. */
+    azione: text("azione").$type<AzioneAudit>().notNull(),
     editionId: integer("edition_id"),
     sectionId: integer("section_id"),
     settoreId: integer("settore_id"),

@@ -8,11 +8,11 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { blocks, editions, sections, settori, users } from "./schema";
+import { blocks, editions, sections, settori, users, valutazioni } from "./schema";
 import { creaUtentiDemo, UTENTI_DEMO } from "./demo-users";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE, SEZIONI_DEMO } from "./demo/edizioni";
 import { caricaUtente } from "../lib/auth/actor";
-import type { Chi } from "../lib/servizio";
+import { inTransazione, type Chi } from "../lib/servizio";
 import { importaPacchetto } from "../lib/edition-package/import";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +20,9 @@ import type { PacchettoInput } from "../lib/edition-package/schema";
 import { avviaNuovaEdizione } from "../lib/editions/carry-forward";
 import { firma, inviaAllaFirma, pubblica } from "../lib/editions/lifecycle";
 import { aggiungiCommento, eseguiTransizione } from "../lib/review/service";
-import { seminaAscoltoDemo } from "./demo/ascolto";
+import { ascoltoDemo } from "./demo/ascolto";
+import { avvisaNuoviCommenti, gestisciCommento, nascondiSpam } from "../lib/ascolto/service";
+import { pubblicazione } from "../lib/publication/queries";
 
 /**
  * The package as the Giunta approved it in 2017: every section approved. The
@@ -52,6 +54,29 @@ function ok<T extends { ok: boolean }>(passo: string, esito: T): Extract<T, { ok
 
 function sezione(db: Db, editionId: number, codice: string) {
   return db.select().from(sections).where(and(eq(sections.editionId, editionId), eq(sections.codice, codice))).get()!;
+}
+
+/**
+ * Records the demo's ratings and comments of a published edition as the widget would
+ * (the coordinator's bell included), then lets the coordinator handle some and hide
+ * the spam through the app's services, each with its audit row.
+ */
+export function seminaAscoltoDemo(db: Db, slug: string, coordinatore: Chi, adesso: Date = new Date()): { valutazioni: number; commenti: number } {
+  const pub = pubblicazione(db, slug);
+  const ed = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).get();
+  if (!pub || !ed) throw new Error(`Demo, ascolto: l'edizione ${slug} non è pubblicata`);
+  const demo = ascoltoDemo(pub.dati, ed.id, pub.revisione, adesso);
+  const ids = inTransazione(db, (tx) => {
+    if (demo.valutazioni.length) tx.insert(valutazioni).values(demo.valutazioni).run();
+    const nuovi = tx.insert(valutazioni).values(demo.commenti).returning({ id: valutazioni.id }).all().map((r) => r.id);
+    avvisaNuoviCommenti(tx);
+    return nuovi;
+  });
+  demo.gestione.forEach((g, i) => {
+    if (g.tipo === "spam") ok("commento nascosto", nascondiSpam(db, coordinatore, { id: ids[i] }));
+    if (g.tipo === "gestito") ok("commento gestito", gestisciCommento(db, coordinatore, { id: ids[i], nota: g.nota }));
+  });
+  return { valutazioni: demo.valutazioni.length + demo.commenti.length, commenti: demo.commenti.length };
 }
 
 export async function viviDemo(db: Db, password: string): Promise<void> {

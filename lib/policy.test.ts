@@ -109,6 +109,14 @@ describe("policy: azioni generali e ruoli multipli", () => {
   it("il registro è per amministratore e coordinamento", () => {
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "audit.leggi").consentito).map(([c]) => c)).toEqual(["amministratore", "coordinatore"]);
   });
+  it("l'elenco delle edizioni è di ogni ruolo; le pagine di struttura e assegnazioni del solo coordinamento", () => {
+    const nessuno: Attore = { userId: 99, ruoli: [] };
+    expect(Object.entries({ ...ATTORI, nessuno }).filter(([, a]) => decidi(a, "edizioni.elenca").consentito).map(([c]) => c)).toEqual(Object.keys(ATTORI));
+    expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "edizioni.gestisci").consentito).map(([c]) => c)).toEqual(["coordinatore"]);
+    // The report itself is readable by the same people in every state.
+    for (const stato of ["in_preparazione", "in_firma", "firmata", "pubblicata"] as const)
+      for (const a of Object.values(ATTORI)) expect(decidi(a, "edizione.leggi", { stato }).consentito).toBe(decidi(a, "edizioni.elenca").consentito);
+  });
   it("le pagine iniziali seguono il ruolo", () => {
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "coordinamento.accedi").consentito).map(([c]) => c)).toEqual(["coordinatore"]);
     expect(Object.entries(ATTORI).filter(([, a]) => decidi(a, "settore.lavora").consentito).map(([c]) => c)).toEqual(["referente proprietario", "referente di altro settore"]);

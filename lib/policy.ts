@@ -7,6 +7,7 @@ import type { Ruolo } from "./ruoli";
 import {
   ETICHETTE_AZIONE,
   ETICHETTE_STATO_SEZIONE,
+  edizioneAperta,
   STATI_SEZIONE_MODIFICABILI,
   TRANSIZIONI,
   TRANSIZIONI_EDIZIONE,
@@ -69,6 +70,10 @@ export type AzioneGenerale =
   | "audit.leggi"
   /** Create an edition: blank, from a template or from a package. */
   | "edizione.crea"
+  /** The list of editions and the assembled report: every role. */
+  | "edizioni.elenca"
+  /** The structure and assignment pages of any edition (changes need "edizione.configura" on its state). */
+  | "edizioni.gestisci"
   /** The coordinator's dashboard of the edition. */
   | "coordinamento.accedi"
   /** The referente's list of their settore's sections. */
@@ -94,7 +99,7 @@ function sezione(a: Attore, azione: AzioneSezione, s: SezioneRisorsa): Decisione
   const coordinatore = ha(a, "coordinatore");
   const proprietario = referenteDi(a, s.settoreId);
   const lettoreEdizione = coordinatore || ha(a, "assessore") || ha(a, "lettore");
-  const inPreparazione = s.statoEdizione === "in_preparazione";
+  const inPreparazione = edizioneAperta(s.statoEdizione);
 
   switch (azione) {
     case "sezione.leggi":
@@ -140,12 +145,12 @@ const RIFIUTO_PASSO: Record<PassoEdizione, { ruolo: string; stato: string }> = {
 function edizione(a: Attore, azione: AzioneEdizione, e: EdizioneRisorsa): Decisione {
   switch (azione) {
     case "edizione.leggi":
-      // The assembled report is for the whole team; a section's working page
-      // (comments, decisions, history) stays with its settore and the reviewers.
-      return a.ruoli.length > 0 ? SI : no("Il tuo account non ha ancora un ruolo.");
+      // The assembled report is for the whole team, in every state; a section's working
+      // page (comments, decisions, history) stays with its settore and the reviewers.
+      return generale(a, "edizioni.elenca");
     case "edizione.configura":
       if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce l'edizione.");
-      return e.stato === "in_preparazione" ? SI : no("L'edizione non è più in preparazione.");
+      return edizioneAperta(e.stato) ? SI : no("L'edizione non è più in preparazione.");
     case "edizione.errata":
     case "edizione.nuova":
       if (!ha(a, "coordinatore")) return no("Solo il coordinamento gestisce le edizioni.");
@@ -170,6 +175,10 @@ function generale(a: Attore, azione: AzioneGenerale): Decisione {
       return ha(a, "amministratore") || ha(a, "coordinatore") ? SI : no("Il tuo ruolo non consente di consultare il registro.");
     case "edizione.crea":
       return ha(a, "coordinatore") ? SI : no("Solo il coordinamento crea le edizioni.");
+    case "edizioni.elenca":
+      return a.ruoli.length > 0 ? SI : no("Il tuo account non ha ancora un ruolo.");
+    case "edizioni.gestisci":
+      return ha(a, "coordinatore") ? SI : no("Solo il coordinamento gestisce l'edizione.");
     case "coordinamento.accedi":
       return ha(a, "coordinatore") ? SI : no("Pagina riservata al coordinamento.");
     case "settore.lavora":
@@ -184,7 +193,7 @@ function generale(a: Attore, azione: AzioneGenerale): Decisione {
   }
 }
 
-const GENERALI: readonly AzioneGenerale[] = ["utenti.gestisci", "settori.gestisci", "ente.configura", "audit.leggi", "edizione.crea", "coordinamento.accedi", "settore.lavora", "profilo.modifica", "ascolto.leggi", "ascolto.gestisci"];
+const GENERALI: readonly AzioneGenerale[] = ["utenti.gestisci", "settori.gestisci", "ente.configura", "audit.leggi", "edizione.crea", "edizioni.elenca", "edizioni.gestisci", "coordinamento.accedi", "settore.lavora", "profilo.modifica", "ascolto.leggi", "ascolto.gestisci"];
 
 export function decidi(a: Attore, azione: AzioneSezione, risorsa: SezioneRisorsa): Decisione;
 export function decidi(a: Attore, azione: AzioneEdizione, risorsa: EdizioneRisorsa): Decisione;

@@ -12,3 +12,5 @@ export const ETICHETTE_RUOLO: Record<Ruolo, string> = {
 
 /** Only a referente's membership names a settore (the database checks it too). */
 export const ruoloConSettore = (r: Ruolo): boolean => r === "referente";
+/** The roles held for the whole Comune, not for one settore. */
+export type RuoloGenerale = Exclude<Ruolo, "referente">;

@@ -5,6 +5,7 @@
  * the services apply them and the pages draw their buttons from them.
  * Pure data: the database schema imports the state lists from here.
  */
+import type { Ruolo } from "./ruoli";
 
 // ---- Sections: bozza → inviata → approvata, inviata → da rivedere → inviata, approvata → bozza
 
@@ -63,6 +64,12 @@ export const ETICHETTE_STATO_EDIZIONE: Record<StatoEdizione, string> = {
   pubblicata: "Pubblicata",
 };
 
+/** The one state in which an edition's content, structure, owners and deadlines change. */
+export const STATO_EDIZIONE_APERTO = "in_preparazione" satisfies StatoEdizione;
+export const edizioneAperta = (stato: StatoEdizione): boolean => stato === STATO_EDIZIONE_APERTO;
+/** Frozen for a signature: sent to it or signed and not yet published. Nothing may move under it. */
+export const STATI_EDIZIONE_CONGELATI: readonly StatoEdizione[] = ["in_firma", "firmata"];
+
 export type PassoEdizione = "invia_firma" | "ritira" | "firma" | "rimanda" | "pubblica";
 
 export interface TransizioneEdizione {
@@ -70,7 +77,7 @@ export interface TransizioneEdizione {
   passo: PassoEdizione;
   a: StatoEdizione;
   /** The one role that takes this step. */
-  ruolo: "coordinatore" | "assessore";
+  ruolo: Extract<Ruolo, "coordinatore" | "assessore">;
   /** Button label. */
   etichetta: string;
   /** The step needs a reason, shown to the other side. */
@@ -88,3 +95,14 @@ export const TRANSIZIONI_EDIZIONE: readonly TransizioneEdizione[] = [
 export function transizioneEdizione(passo: PassoEdizione): TransizioneEdizione {
   return TRANSIZIONI_EDIZIONE.find((t) => t.passo === passo)!;
 }
+
+// ---- A citizen's comment: nuovo → gestito (with a note) | spam (hidden)
+
+export const STATI_COMMENTO = ["nuovo", "gestito", "spam"] as const;
+export type StatoCommento = (typeof STATI_COMMENTO)[number];
+export const ETICHETTE_STATO_COMMENTO: Record<StatoCommento, string> = { nuovo: "Da leggere", gestito: "Gestito", spam: "Spam" };
+
+// ---- A published revision's files: in_coda → in_corso → pronto | errore (retried at the next start)
+
+export const STATI_FILE_SITO = ["in_coda", "in_corso", "pronto", "errore"] as const;
+export type StatoFileSito = (typeof STATI_FILE_SITO)[number];

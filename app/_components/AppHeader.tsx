@@ -6,7 +6,7 @@ import { nomeEnte } from "@/lib/admin/queries";
 import { ETICHETTE_RUOLO } from "@/lib/ruoli";
 import { IntestazioneSito } from "./IntestazioneSito";
 import { LogoutButton } from "./LogoutButton";
-import { NotificationBell } from "./NotificationBell";
+import { NotificheBell } from "./NotificheBell";
 
 /** Bootstrap Italia header: the Comune, the user with their roles, and a link for each home they may use. */
 export async function AppHeader() {
@@ -17,7 +17,7 @@ export async function AppHeader() {
         { href: "/coordinamento", label: "Coordinamento", ok: decidi(u.attore, "coordinamento.accedi").consentito },
         { href: "/revisione", label: "Da rivedere", ok: decidi(u.attore, "coordinamento.accedi").consentito },
         { href: "/settore", label: "Il mio settore", ok: decidi(u.attore, "settore.lavora").consentito },
-        { href: "/edizione", label: "Edizioni", ok: decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }).consentito },
+        { href: "/edizione", label: "Edizioni", ok: decidi(u.attore, "edizioni.elenca").consentito },
         { href: "/amministrazione", label: "Amministrazione", ok: decidi(u.attore, "utenti.gestisci").consentito },
         { href: "/registro", label: "Registro", ok: decidi(u.attore, "audit.leggi").consentito },
         { href: "/ascolto", label: "Ascolto dei cittadini", ok: decidi(u.attore, "ascolto.leggi").consentito },
@@ -31,7 +31,7 @@ export async function AppHeader() {
       destra={
         u && (
           <>
-            <NotificationBell userId={u.id} />
+            <NotificheBell userId={u.id} />
             <span className="text-white small">
               <Link href="/profilo" className="text-white" title="Il mio profilo e la password">{u.nome}</Link> · {u.ruoli.map((r) => ETICHETTE_RUOLO[r.ruolo] + (r.settoreNome ? ` (${r.settoreNome})` : "")).join(", ")}
             </span>

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { nonLette } from "@/lib/notifications/queries";
 
 /** The header link to the notifications, with the unread count as a badge (and as words for screen readers). */
-export function NotificationBell({ userId }: { userId: number }) {
+export function NotificheBell({ userId }: { userId: number }) {
   const n = nonLette(getDb(), userId);
   return (
     <Link href="/notifiche" className="text-white small text-decoration-none">

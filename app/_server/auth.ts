@@ -2,12 +2,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { registra } from "@/lib/audit/registra";
 import { verificaCredenziali } from "@/lib/auth/login";
-import { apriSessione, DURATA_MASSIMA_ORE, revocaSessione } from "@/lib/auth/sessioni";
+import { apriSessione, DURATA_MASSIMA_ORE, esci } from "@/lib/auth/sessioni";
 import { authSecret } from "@/lib/auth/secret";
 import { credenzialiSchema } from "@/lib/auth/schemas";
-import { inTransazione } from "@/lib/servizio";
 import { indirizzoDa, INTESTAZIONE_SOCKET } from "@/lib/sicurezza/indirizzo";
 
 // Without a configured public URL, take the host from the request (we run behind no other proxy).
@@ -58,11 +56,7 @@ export const authOptions: NextAuthOptions = {
     signOut({ token }) {
       const uid = typeof token?.uid === "number" ? token.uid : null;
       const sid = typeof token?.sid === "string" ? token.sid : null;
-      inTransazione(getDb(), (tx) => {
-        // The cookie may have been copied: the session ends here, not when the cookie expires.
-        if (sid) revocaSessione(tx, sid);
-        registra(tx, { userId: uid, attore: token?.email ?? null, azione: "uscita" });
-      });
+      esci(getDb(), { userId: uid, email: token?.email ?? null, sid });
     },
   },
 };

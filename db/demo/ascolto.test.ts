@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { valutazioni } from "../schema";
 import { edizionePubblicata } from "../../lib/publication/prova-pubblicata";
 import { voceCittadini } from "../../lib/ascolto/queries";
-import { PAGINE_SENZA_VALUTAZIONI_DEMO, seminaAscoltoDemo } from "./ascolto";
+import { seminaAscoltoDemo } from "../seed";
+import { PAGINE_SENZA_VALUTAZIONI_DEMO } from "./ascolto";
 
 describe("le valutazioni della demo", () => {
   it("sono le stesse a ogni reset, lasciano stare le pagine delle prove e arrivano alla prossima edizione", () => {

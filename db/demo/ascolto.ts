@@ -8,14 +8,10 @@
  * Left without ratings on purpose, for the e2e journeys that count their own: the ambito
  * "po-e-territorio" and the page "organizzazione/organigramma".
  */
-import { eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { editions, valutazioni } from "../schema";
+import type { valutazioni } from "../schema";
 import { motiviPer } from "../../lib/ascolto/domande";
 import { pagineValutabili } from "../../lib/ascolto/pagine";
-import { avvisaNuoviCommenti, gestisciCommento, nascondiSpam } from "../../lib/ascolto/service";
-import { pubblicazione } from "../../lib/publication/queries";
-import type { Chi } from "../../lib/servizio";
+import type { DatiEdizione } from "../../lib/publication/dati";
 import { sha256 } from "../../lib/sha256";
 
 export const PAGINE_SENZA_VALUTAZIONI_DEMO = ["impegni/po-e-territorio", "organizzazione/organigramma"] as const;
@@ -114,12 +110,23 @@ const COMMENTI: CommentoDemo[] = [
   },
 ];
 
-/** Records the demo's ratings and comments, then lets the coordinator handle some and hide the spam. */
-export function seminaAscoltoDemo(db: Db, slug: string, coordinatore: Chi, adesso: Date = new Date()): { valutazioni: number; commenti: number } {
+/** What the demo's citizens said, as rows to insert, and what the coordinator does with each comment. */
+export interface AscoltoDemo {
+  /** Ratings without a comment. */
+  valutazioni: (typeof valutazioni.$inferInsert)[];
+  /** Ratings with a comment, in the order of `gestione`. */
+  commenti: (typeof valutazioni.$inferInsert)[];
+  /** For each comment: hidden as spam, handled with a note, or left to read. */
+  gestione: ({ tipo: "spam" } | { tipo: "gestito"; nota: string } | { tipo: "da_leggere" })[];
+}
+
+/**
+ * The demo's ratings and comments of a published revision (its signed data), dated
+ * back from `adesso`. Pure data: db/seed.ts writes them and plays the coordinator.
+ */
+export function ascoltoDemo(dati: DatiEdizione, editionId: number, revisione: number, adesso: Date = new Date()): AscoltoDemo {
   const rnd = generatore(20170612);
-  const ed = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).get()!;
-  const pub = pubblicazione(db, slug)!;
-  const pagine = pagineValutabili(pub.dati).filter((p) => !(PAGINE_SENZA_VALUTAZIONI_DEMO as readonly string[]).includes(p.percorso));
+  const pagine = pagineValutabili(dati).filter((p) => !(PAGINE_SENZA_VALUTAZIONI_DEMO as readonly string[]).includes(p.percorso));
   const ambitoDi = new Map(pagine.map((p) => [p.percorso, p.ambito]));
   const GIORNO = 24 * 60 * 60_000;
   const quando = (giorniFa: number) => new Date(adesso.getTime() - giorniFa * GIORNO - Math.floor(rnd() * 10 * 60 * 60_000)).toISOString();
@@ -134,8 +141,8 @@ export function seminaAscoltoDemo(db: Db, slug: string, coordinatore: Chi, adess
       const voto = Math.min(5, Math.max(1, Math.round(media + rumore)));
       const motivi = motiviPer(voto);
       righe.push({
-        editionId: ed.id,
-        revisione: pub.revisione,
+        editionId,
+        revisione,
         percorso: p.percorso,
         ambito: p.ambito,
         voto,
@@ -147,8 +154,8 @@ export function seminaAscoltoDemo(db: Db, slug: string, coordinatore: Chi, adess
     }
   }
   const commenti = COMMENTI.map((c) => ({
-    editionId: ed.id,
-    revisione: pub.revisione,
+    editionId,
+    revisione,
     percorso: c.percorso,
     ambito: ambitoDi.get(c.percorso) ?? null,
     voto: c.voto,
@@ -158,17 +165,6 @@ export function seminaAscoltoDemo(db: Db, slug: string, coordinatore: Chi, adess
     indirizzoHash: sha256(`demo-${++n}`),
     createdAt: quando(c.giorniFa),
   }));
-  const ids = db.transaction((tx) => {
-    if (righe.length) tx.insert(valutazioni).values(righe).run();
-    const nuovi = tx.insert(valutazioni).values(commenti).returning({ id: valutazioni.id }).all().map((r) => r.id);
-    // As the widget would: the coordinator's bell says there are comments to read.
-    avvisaNuoviCommenti(tx);
-    return nuovi;
-  });
-  // The coordinator's work goes through the app's services: each with its audit row.
-  COMMENTI.forEach((c, i) => {
-    const esito = c.spam ? nascondiSpam(db, coordinatore, { id: ids[i] }) : c.nota ? gestisciCommento(db, coordinatore, { id: ids[i], nota: c.nota }) : { ok: true };
-    if (!esito.ok) throw new Error(`Demo, ascolto: ${"messaggio" in esito ? esito.messaggio : "errore"}`);
-  });
-  return { valutazioni: righe.length + commenti.length, commenti: commenti.length };
+  const gestione = COMMENTI.map((c): AscoltoDemo["gestione"][number] => (c.spam ? { tipo: "spam" } : c.nota ? { tipo: "gestito", nota: c.nota } : { tipo: "da_leggere" }));
+  return { valutazioni: righe, commenti, gestione };
 }

@@ -8,8 +8,7 @@ import type { Db } from "../../db/client";
 import { ente } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { ID_LICENZE, type IdLicenza } from "../opendata/licenze";
-import { decidi } from "../policy";
-import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
+import { erroriDaZod, inTransazione, nonTrovato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
 import { z } from "../zod-it";
 import { autore } from "./utenti";
 
@@ -19,8 +18,8 @@ export const licenzaSchema = z.object({
 
 /** Sets the licence of the ente's open data; the same licence again changes nothing and writes no audit row. */
 export function impostaLicenza(db: Db, chi: Chi, input: z.input<typeof licenzaSchema>): Esito<{ licenza: IdLicenza; cambiata: boolean }> {
-  const d = decidi(chi.attore, "ente.configura");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "ente.configura");
+  if (no) return no;
   const r = licenzaSchema.safeParse(input);
   if (!r.success) return nonValido(erroriDaZod(r.error.issues));
   const { licenza } = r.data;

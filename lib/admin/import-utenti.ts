@@ -14,9 +14,8 @@ import { roleMemberships, settori, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { invita } from "../auth/inviti";
 import { formatNumero } from "../numbers/format";
-import { decidi } from "../policy";
 import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
-import { inTransazione, negato, type Chi, type Esito } from "../servizio";
+import { inTransazione, senzaPermesso, type Chi, type Esito } from "../servizio";
 import { leggiFoglio } from "../spreadsheet/read";
 import { cella, mappaColonne, nomeColonna, normalizzaIntestazione, rigaVuota, type ErroreRiga } from "../spreadsheet/indicators";
 import { autore, emailSchema, nomeSchema } from "./utenti";
@@ -223,8 +222,8 @@ function scrivi(tx: Tx, chi: Chi, nomeFile: string, utenti: UtenteImportato[]): 
  * database allows at that moment.
  */
 export async function importaUtenti(db: Db, chi: Chi, r: RichiestaImportUtenti): Promise<EsitoImportUtenti> {
-  const d = decidi(chi.attore, "utenti.gestisci");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "utenti.gestisci");
+  if (no) return no;
   const dati = await r.leggi();
   if (dati.byteLength > MAX_BYTE_IMPORT_UTENTI) {
     return { ok: false, tipo: "non_valido", messaggio: "Il file supera 1 MB.", errori: [{ campo: "file", messaggio: "Il file supera 1 MB: dividerlo in parti più piccole." }] };

@@ -2,14 +2,12 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { memoryDb } from "../../db/memory";
-import { auditLog, editions, publications, roleMemberships, sections, settori, signatures, users } from "../../db/schema";
+import { auditLog, roleMemberships, settori, users } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import { avviaNuovaEdizione } from "../editions/carry-forward";
 import type { Attore } from "../policy";
-import { serializzaCanonico } from "../publication/canonical";
-import { costruisciDati } from "../publication/dati";
+import { pubblicaAMano } from "../publication/prova-pubblicata";
 import type { Chi } from "../servizio";
-import { sha256 } from "../sha256";
 
 const chi = (userId: number, email: string, ruoli: Attore["ruoli"]): Chi => ({ userId, email, attore: { userId, ruoli } });
 
@@ -39,16 +37,10 @@ export function prepara({ pubblicata = false } = {}) {
   let prossimaId: number | null = null;
   if (pubblicata) {
     // 2014–2016 signed and published by hand (the database checks each link), then 2017–2019 carried forward.
-    db.update(sections).set({ stato: "approvata" }).where(eq(sections.editionId, r.editionId)).run();
-    const testo = serializzaCanonico(costruisciDati(db, "2014-2016", { slug: "2014-2016", revisione: 1 })!);
-    const hash = sha256(testo);
-    db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, r.editionId)).run();
     // Only an active Assessore signs (drizzle/0006).
     db.insert(users).values({ id: 5, email: "assessore@x.it", nome: "Rosita Viola", passwordHash: "hash" }).run();
     db.insert(roleMemberships).values({ userId: 5, ruolo: "assessore" }).run();
-    const firma = Number(db.insert(signatures).values({ editionId: r.editionId, revisione: 1, userId: 5, sha256: hash }).run().lastInsertRowid);
-    db.insert(publications).values({ editionId: r.editionId, revisione: 1, datiJson: testo, sha256: hash, signatureId: firma }).run();
-    db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, r.editionId)).run();
+    pubblicaAMano(db, r.editionId, "2014-2016", 5);
     const n = avviaNuovaEdizione(db, coord, { da: "2014-2016", slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 });
     if (!n.ok) throw new Error("nuova edizione");
     prossimaId = n.editionId;

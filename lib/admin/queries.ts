@@ -1,6 +1,6 @@
 /** What the amministratore's screens read: people with roles and invitation state, settori with what hangs on them. */
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ambitoSettori, ente, editions, roleMemberships, sections, settori, userTokens, users } from "../../db/schema";
 import type { Ruolo } from "../ruoli";
@@ -132,8 +132,10 @@ export function elencoSettori(db: Db): SettoreElenco[] {
 }
 
 /** The active settori, for a select (referente's settore, survivor of a merge). */
-export function settoriAttivi(db: Db, tranne?: number): { id: number; codice: string; nome: string }[] {
-  const cond = tranne ? and(eq(settori.attivo, true), ne(settori.id, tranne)) : eq(settori.attivo, true);
+/** Settori that can receive people and sections or be named by an ambito: active and not merged into another. */
+export function settoriAttivi(db: Tx, tranne?: number): { id: number; codice: string; nome: string }[] {
+  const vivo = and(eq(settori.attivo, true), isNull(settori.unitoInId));
+  const cond = tranne ? and(vivo, ne(settori.id, tranne)) : vivo;
   return db.select({ id: settori.id, codice: settori.codice, nome: settori.nome }).from(settori).where(cond).orderBy(asc(settori.nome)).all();
 }
 

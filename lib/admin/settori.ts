@@ -13,9 +13,8 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, editions, parts, roleMemberships, sections, settori } from "../../db/schema";
 import { registra } from "../audit/registra";
-import { decidi } from "../policy";
-import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
-import type { StatoEdizione } from "../workflow";
+import { convalida, inTransazione, nonTrovato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
+import { edizioneAperta, STATI_EDIZIONE_CONGELATI } from "../workflow";
 import { z } from "../zod-it";
 import { autore } from "./utenti";
 
@@ -35,20 +34,11 @@ export const rinominaSettoreSchema = z.object({ settoreId: idPositivo, nome: nom
 export const settoreIdSchema = z.object({ settoreId: idPositivo });
 export const unioneSchema = z.object({ daId: idPositivo, inId: idPositivo });
 
-function puoGestire(chi: Chi) {
-  const d = decidi(chi.attore, "settori.gestisci");
-  return d.consentito ? null : negato(d.motivo);
-}
-
-function convalida<S extends z.ZodType>(schema: S, input: unknown): { ok: true; dati: z.output<S> } | ReturnType<typeof nonValido> {
-  const r = schema.safeParse(input);
-  return r.success ? { ok: true, dati: r.data } : nonValido(erroriDaZod(r.error.issues));
-}
+const puoGestire = (chi: Chi) => senzaPermesso(chi, "settori.gestisci");
 
 const conflitto = (messaggio: string) => ({ ok: false, tipo: "conflitto", corrente: null, messaggio }) as const;
 const NON_TROVATO = "Settore non trovato.";
 
-const STATI_CONGELATI: StatoEdizione[] = ["in_firma", "firmata"];
 
 /** Edition of each ambito, for the ambito links of a settore. */
 function linkAmbiti(tx: Tx, settoreId: number) {
@@ -75,8 +65,8 @@ function sezioniPerStato(tx: Tx, settoreId: number) {
 /** The titles of the editions in or past signature that name this settore (their text is frozen). */
 function edizioniCongelate(tx: Tx, settoreId: number): string[] {
   const titoli = new Set<string>();
-  for (const s of sezioniPerStato(tx, settoreId)) if (STATI_CONGELATI.includes(s.stato)) titoli.add(s.titolo);
-  const conLink = linkAmbiti(tx, settoreId).filter((l) => STATI_CONGELATI.includes(l.stato));
+  for (const s of sezioniPerStato(tx, settoreId)) if (STATI_EDIZIONE_CONGELATI.includes(s.stato)) titoli.add(s.titolo);
+  const conLink = linkAmbiti(tx, settoreId).filter((l) => STATI_EDIZIONE_CONGELATI.includes(l.stato));
   if (conLink.length) {
     const ed = tx
       .selectDistinct({ titolo: editions.titolo })
@@ -85,7 +75,7 @@ function edizioniCongelate(tx: Tx, settoreId: number): string[] {
       .innerJoin(areas, eq(areas.id, ambiti.areaId))
       .innerJoin(parts, eq(parts.id, areas.partId))
       .innerJoin(editions, eq(editions.id, parts.editionId))
-      .where(and(eq(ambitoSettori.settoreId, settoreId), inArray(editions.stato, STATI_CONGELATI)))
+      .where(and(eq(ambitoSettori.settoreId, settoreId), inArray(editions.stato, [...STATI_EDIZIONE_CONGELATI])))
       .all();
     ed.forEach((e) => titoli.add(e.titolo));
   }
@@ -149,7 +139,7 @@ export function disattivaSettore(db: Db, chi: Chi, input: z.input<typeof settore
     const s = tx.select().from(settori).where(eq(settori.id, v.dati.settoreId)).get();
     if (!s) return nonTrovato(NON_TROVATO);
     if (!s.attivo) return { ok: true };
-    const aperte = sezioniPerStato(tx, s.id).filter((x) => x.stato === "in_preparazione").length;
+    const aperte = sezioniPerStato(tx, s.id).filter((x) => edizioneAperta(x.stato)).length;
     if (aperte > 0) {
       return conflitto(
         `Il settore ha ${aperte === 1 ? "una sezione" : `${aperte} sezioni`} in edizioni in preparazione: assegnale a un altro settore oppure unisci questo settore a un altro.`,
@@ -217,9 +207,9 @@ function pianoUnione(tx: Tx, daId: number, inId: number): { ok: true; piano: Pia
   }
 
   const sez = sezioniPerStato(tx, daId);
-  const idSezioni = sez.filter((s) => s.stato === "in_preparazione").map((s) => s.id);
+  const idSezioni = sez.filter((s) => edizioneAperta(s.stato)).map((s) => s.id);
 
-  const linkDa = linkAmbiti(tx, daId).filter((l) => l.stato === "in_preparazione");
+  const linkDa = linkAmbiti(tx, daId).filter((l) => edizioneAperta(l.stato));
   const ambitiIn = new Set(linkAmbiti(tx, inId).map((l) => l.ambitoId));
   const ambitiDaTogliere = linkDa.filter((l) => ambitiIn.has(l.ambitoId)).map((l) => l.ambitoId);
   const ambitiDaSpostare = linkDa.filter((l) => !ambitiIn.has(l.ambitoId)).map((l) => l.ambitoId);

@@ -13,9 +13,8 @@ import { registra } from "../audit/registra";
 import { invita } from "../auth/inviti";
 import { annullaToken } from "../auth/tokens";
 import { revocaTutte } from "../auth/sessioni";
-import { decidi } from "../policy";
 import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
-import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
+import { convalida, inTransazione, nonTrovato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
 import { z } from "../zod-it";
 
 /* ------------------------------------------------------------------ schemi */
@@ -58,15 +57,7 @@ export const MESSAGGIO_EMAIL_USATA = "Questa email è già usata da un altro ute
 export const MESSAGGIO_ULTIMO_AMMINISTRATORE =
   "È l'ultimo amministratore attivo: prima assegna il ruolo di amministratore a un'altra persona.";
 
-function puoGestire(chi: Chi) {
-  const d = decidi(chi.attore, "utenti.gestisci");
-  return d.consentito ? null : negato(d.motivo);
-}
-
-function convalida<S extends z.ZodType>(schema: S, input: unknown): { ok: true; dati: z.output<S> } | ReturnType<typeof nonValido> {
-  const r = schema.safeParse(input);
-  return r.success ? { ok: true, dati: r.data } : nonValido(erroriDaZod(r.error.issues));
-}
+const puoGestire = (chi: Chi) => senzaPermesso(chi, "utenti.gestisci");
 
 function emailUsata(tx: Tx, email: string, tranneId?: number): boolean {
   const cond = tranneId ? and(eq(users.email, email), ne(users.id, tranneId)) : eq(users.email, email);

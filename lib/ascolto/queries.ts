@@ -12,10 +12,8 @@ import { pubblicazione } from "../publication/queries";
 import { aggrega, aggregaPer, andamento, type Aggregato, type Periodo, type PuntoAndamento } from "./aggregazione";
 import { etichettaMotivo, VOTI } from "./domande";
 import { ambitiEdizione, pagineValutabili } from "./pagine";
+import { ETICHETTE_STATO_COMMENTO, STATI_COMMENTO, type StatoCommento } from "../workflow";
 
-export const STATI_COMMENTO = ["nuovo", "gestito", "spam"] as const;
-export type StatoCommento = (typeof STATI_COMMENTO)[number];
-export const ETICHETTE_STATO_COMMENTO: Record<StatoCommento, string> = { nuovo: "Da leggere", gestito: "Gestito", spam: "Spam" };
 
 export interface EdizioneAscolto {
   id: number;

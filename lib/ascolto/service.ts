@@ -16,10 +16,9 @@ import { vociAudit } from "../audit/leggi";
 import { registra } from "../audit/registra";
 import { conRuolo, notifica } from "../notifications/avvisi";
 import { oggiRoma } from "../numbers/calendario";
-import { decidi } from "../policy";
 import { indiceEdizione } from "../publication/indice";
 import { pubblicazione } from "../publication/queries";
-import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type ErroreCampo, type Esito } from "../servizio";
+import { erroriDaZod, inTransazione, nonTrovato, nonValido, senzaPermesso, type Chi, type ErroreCampo, type Esito } from "../servizio";
 import { sha256 } from "../sha256";
 import { z } from "../zod-it";
 import { csvValutazioni } from "./dati-aperti";
@@ -159,8 +158,8 @@ function chiudiCommento(
   chiusura: { stato: "gestito"; nota: string; azione: "ascolto.gestisci" } | { stato: "spam"; azione: "ascolto.spam" },
   adesso: Date,
 ): Esito<{ id: number }> {
-  const d = decidi(chi.attore, "ascolto.gestisci");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "ascolto.gestisci");
+  if (no) return no;
   return inTransazione(db, (tx) => {
     const r = tx.select().from(valutazioni).where(eq(valutazioni.id, id)).get();
     if (!r) return nonTrovato("Commento non trovato.");
@@ -196,8 +195,8 @@ export function nascondiSpam(db: Db, chi: Chi, input: z.input<typeof spamSchema>
 export function pubblicaValutazioni(db: Db, chi: Chi, input: z.input<typeof pubblicaSchema>): Esito<{ slug: string; valutazioni: number; sha256: string }> {
   const p = pubblicaSchema.safeParse(input);
   if (!p.success) return nonValido(erroriDaZod(p.error.issues));
-  const d = decidi(chi.attore, "ascolto.gestisci");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "ascolto.gestisci");
+  if (no) return no;
   return inTransazione(db, (tx) => {
     const ed = tx.select({ id: editions.id }).from(editions).where(eq(editions.slug, p.data.slug)).get();
     const pub = ed ? pubblicazione(tx, p.data.slug) : null;

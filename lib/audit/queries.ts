@@ -12,13 +12,13 @@ import { giornoDopo, giornoReale, inizioGiornoRoma } from "../numbers/calendario
 import { formatData, formatDataOra } from "../numbers/format";
 import { ETICHETTE_STATO_EDIZIONE, ETICHETTE_STATO_SEZIONE } from "../workflow";
 import { z } from "../zod-it";
-import { AZIONI_AUDIT, etichettaAzione } from "./vocabolario";
+import { AZIONI_AUDIT, etichettaAzione, type AzioneAudit } from "./vocabolario";
 
 export interface FiltriRegistro {
   userId?: number;
   settoreId?: number;
   sectionId?: number;
-  azione?: string;
+  azione?: AzioneAudit;
   /** Inclusive, "YYYY-MM-DD", Italian time. */
   dal?: string;
   /** Inclusive, "YYYY-MM-DD", Italian time. */
@@ -63,7 +63,7 @@ const CAMPI = {
   utente: { chiave: "userId", nome: "Utente", schema: idPositivo },
   settore: { chiave: "settoreId", nome: "Settore", schema: idPositivo },
   sezione: { chiave: "sectionId", nome: "Sezione", schema: idPositivo },
-  azione: { chiave: "azione", nome: "Azione", schema: z.string().max(60).regex(/^[a-z_]+(\.[a-z_]+)*$/) },
+  azione: { chiave: "azione", nome: "Azione", schema: z.enum(AZIONI_AUDIT as [AzioneAudit, ...AzioneAudit[]]) },
   dal: { chiave: "dal", nome: "Dal", schema: giorno },
   al: { chiave: "al", nome: "Al", schema: giorno },
   pagina: { chiave: "pagina", nome: "Pagina", schema: idPositivo.max(1_000_000) },

@@ -13,8 +13,7 @@ import { auditLog, loginAttempts, mailOutbox, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { linkAssoluto } from "../mail/link";
 import { formatDataOra } from "../numbers/format";
-import { decidi } from "../policy";
-import { inTransazione, negato, nonValido, type Chi, type Esito } from "../servizio";
+import { inTransazione, negato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
 import { normalizzaEmail } from "./login";
 import { hashPassword, verifyPassword } from "./password";
 import { problemaPassword } from "./password-policy";
@@ -158,8 +157,8 @@ export interface CambioPassword {
 }
 
 export async function cambiaPassword(db: Db, chi: Chi, input: CambioPassword, adesso = new Date()): Promise<Esito> {
-  const d = decidi(chi.attore, "profilo.modifica");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "profilo.modifica");
+  if (no) return no;
   const u = db.select({ id: users.id, email: users.email, hash: users.passwordHash }).from(users).where(eq(users.id, chi.userId)).get();
   if (!u) return negato("Account non trovato.");
   // Guessing the current password here counts like guessing it at the login.

@@ -6,6 +6,6 @@ export function homeDi(a: Attore): string {
   if (decidi(a, "coordinamento.accedi").consentito) return "/coordinamento";
   if (decidi(a, "settore.lavora").consentito) return "/settore";
   if (decidi(a, "utenti.gestisci").consentito) return "/amministrazione";
-  if (decidi(a, "edizione.leggi", { stato: "in_preparazione" }).consentito) return "/edizione";
+  if (decidi(a, "edizioni.elenca").consentito) return "/edizione";
   return "/nessun-ruolo";
 }

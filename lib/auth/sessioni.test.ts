@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
-import { sessioni, users } from "../../db/schema";
-import { apriSessione, DURATA_MASSIMA_ORE, INATTIVITA_MINUTI, revocaSessione, revocaTutte, toccaSessione, usaSessione, validaSessione } from "./sessioni";
+import { auditLog, sessioni, users } from "../../db/schema";
+import { apriSessione, DURATA_MASSIMA_ORE, esci, INATTIVITA_MINUTI, revocaSessione, revocaTutte, toccaSessione, usaSessione, validaSessione } from "./sessioni";
 
 const T0 = new Date("2026-11-25T08:00:00.000Z");
 const minuti = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -74,5 +74,15 @@ describe("sessioni revocabili", () => {
     expect([a, b, c, d].map((s) => validaSessione(db, s, minuti(2)).ok)).toEqual([false, true, false, true]);
     expect(revocaTutte(db, id, null, minuti(3))).toBe(1);
     expect(validaSessione(db, b, minuti(4))).toEqual({ ok: false, motivo: "revocata" });
+  });
+});
+
+describe("uscire", () => {
+  it("chiude la sessione subito e scrive la riga di registro", () => {
+    const { db, id } = conUtente();
+    const sid = apriSessione(db, id, { adesso: T0 });
+    esci(db, { userId: id, email: "u@comune.example", sid }, minuti(1));
+    expect(validaSessione(db, sid, minuti(2))).toEqual({ ok: false, motivo: "revocata" });
+    expect(db.select().from(auditLog).all().map((r) => [r.azione, r.userId, r.attore])).toEqual([["uscita", id, "u@comune.example"]]);
   });
 });

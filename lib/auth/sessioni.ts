@@ -9,8 +9,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, ne } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { sessioni, users } from "../../db/schema";
+import { registra } from "../audit/registra";
+import { inTransazione } from "../servizio";
 
 /** A session unused for this long is over: the user signs in again. */
 export const INATTIVITA_MINUTI = 30;
@@ -79,4 +81,12 @@ export function revocaTutte(tx: Tx, userId: number, tranne?: string | null, ades
   const cond = [eq(sessioni.userId, userId), isNull(sessioni.revocataIl)];
   if (tranne) cond.push(ne(sessioni.id, tranne));
   return tx.update(sessioni).set({ revocataIl: adesso.toISOString() }).where(and(...cond)).run().changes;
+}
+
+/** Logout: the session ends now, not when its cookie expires (it may have been copied), and the log says who left. */
+export function esci(db: Db, { userId, email, sid }: { userId: number | null; email: string | null; sid: string | null }, adesso: Date = new Date()): void {
+  inTransazione(db, (tx) => {
+    if (sid) revocaSessione(tx, sid, adesso);
+    registra(tx, { userId, attore: email, azione: "uscita" });
+  });
 }

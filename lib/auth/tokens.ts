@@ -7,10 +7,11 @@
  * if two requests race.
  */
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { userTokens } from "../../db/schema";
+import { sha256 } from "../sha256";
 
 export type TipoToken = "invito" | "reimposta";
 
@@ -23,9 +24,8 @@ export const DURATA_TOKEN_MS: Record<TipoToken, number> = {
 /** Longest token accepted from a URL: 32 bytes are 43 base64url characters. */
 export const LUNGHEZZA_MAX_TOKEN = 100;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+/** Only this is stored: a leaked table gives no working link. */
+export const hashToken = (token: string): string => sha256(token);
 
 export interface EmissioneToken {
   userId: number;

@@ -8,7 +8,7 @@ import type { Db } from "../../db/client";
 import { leggiFoglio, righeIndicatori, righeSerie, type ErroreRiga } from "../spreadsheet";
 import type { Blocco, Serie } from "../content/blocks";
 import { sezioneConEdizione } from "../sections/queries";
-import { decidi } from "../policy";
+import { decidi, risorsaSezione } from "../policy";
 import { negato, nonTrovato, type Chi, type Esito } from "../servizio";
 import { aggiungiBlocchi } from "./service";
 
@@ -71,7 +71,7 @@ export type EsitoImport =
 export async function importaFoglio(db: Db, chi: Chi, r: RichiestaImport): Promise<EsitoImport> {
   const s = sezioneConEdizione(db, r.sectionId);
   if (!s) return nonTrovato("Sezione non trovata.");
-  const d = decidi(chi.attore, "sezione.modifica", s);
+  const d = decidi(chi.attore, "sezione.modifica", risorsaSezione(s, s.statoEdizione));
   if (!d.consentito) return negato(d.motivo);
   const anteprima = await anteprimaFoglio(r.nomeFile, await r.leggi(), r.opzioni);
   if (r.modalita === "anteprima") return { ok: true, stato: "anteprima", anteprima };

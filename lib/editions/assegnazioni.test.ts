@@ -5,7 +5,8 @@ import { memoryDb } from "../../db/memory";
 import { ambiti, areas, auditLog, editions, mailOutbox, notifications, parts, roleMemberships, sections, settori, users } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import type { Chi } from "../servizio";
-import { assegnaSezioni, sezioniDellInsieme, sezioniSenzaReferente } from "./assegnazioni";
+import { assegnaSezioni, sezioniDellInsieme } from "./assegnazioni";
+import { sezioniSenzaReferente } from "./queries";
 
 const DEMO = () => JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8"));
 

@@ -190,32 +190,3 @@ export function assegnaSezioni(
     return { ok: true, cambiate, sezioni: risultato, messaggio };
   });
 }
-
-export interface SettoreSenzaReferente {
-  settoreId: number;
-  settoreNome: string;
-  attivo: boolean;
-  sezioni: { id: number; titolo: string }[];
-}
-
-/** Sections of the edition whose settore has no active referente: nobody can write them. */
-export function sezioniSenzaReferente(db: Tx, editionId: number): SettoreSenzaReferente[] {
-  const righe = db
-    .select({ id: sections.id, titolo: sections.titolo, settoreId: sections.settoreId, settoreNome: settori.nome, attivo: settori.attivo })
-    .from(sections)
-    .innerJoin(settori, eq(settori.id, sections.settoreId))
-    .where(eq(sections.editionId, editionId))
-    .orderBy(asc(settori.nome), asc(sections.posizione))
-    .all();
-  const perSettore = new Map<number, SettoreSenzaReferente>();
-  const haReferente = new Map<number, boolean>();
-  for (const r of righe) {
-    if (!haReferente.has(r.settoreId)) haReferente.set(r.settoreId, referentiDi(db, r.settoreId).length > 0);
-    if (haReferente.get(r.settoreId)) continue;
-    const g = perSettore.get(r.settoreId) ?? { settoreId: r.settoreId, settoreNome: r.settoreNome, attivo: r.attivo, sezioni: [] };
-    g.sezioni.push({ id: r.id, titolo: r.titolo });
-    perSettore.set(r.settoreId, g);
-  }
-  return [...perSettore.values()];
-}
-

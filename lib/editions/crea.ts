@@ -22,8 +22,7 @@ import { scriviPacchetto } from "../edition-package/import";
 import { FORMATO_PACCHETTO, type Pacchetto, type SezionePacchetto } from "../edition-package/schema";
 import { validaPacchetto, type ErrorePacchetto } from "../edition-package/validate";
 import { notifica, referentiEdizione } from "../notifications/avvisi";
-import { decidi } from "../policy";
-import { erroriDaZod, inTransazione, negato, nonValido, type Chi, type ErroreCampo, type Esito } from "../servizio";
+import { erroriDaZod, inTransazione, nonValido, senzaPermesso, type Chi, type ErroreCampo, type Esito } from "../servizio";
 import { z } from "../zod-it";
 import { annoEdizione, SLUG_RISERVATI, slugEdizione, titoloEdizione } from "./campi";
 import { erroriSettoriPacchetto, seguiUnioni } from "./settori-pacchetto";
@@ -120,8 +119,8 @@ function rifiutoPacchetto(errori: ErrorePacchetto[], nome: string): Extract<Esit
 }
 
 export function creaEdizione(db: Db, chi: Chi, grezzo: CreaEdizioneInput): EsitoCrea {
-  const d = decidi(chi.attore, "edizione.crea");
-  if (!d.consentito) return negato(d.motivo);
+  const no = senzaPermesso(chi, "edizione.crea");
+  if (no) return no;
   const v = creaEdizioneSchema.safeParse(grezzo);
   if (!v.success) return nonValido(erroriDaZod(v.error.issues));
   const input = v.data;

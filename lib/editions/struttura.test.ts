@@ -13,8 +13,8 @@ import {
   normalizzaPosizioni,
   rimuoviStruttura,
   spostaStruttura,
-  strutturaEdizione,
 } from "./struttura";
+import { sezioniRimosse as sezioniRimosseDi, strutturaEdizione } from "./queries";
 
 const DEMO = () => JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8"));
 
@@ -183,6 +183,11 @@ describe("struttura di un'edizione in preparazione", () => {
     expect((archivio.blocchi as unknown[]).length).toBe(nBlocchi);
     expect((archivio.blocchi as { payload: unknown }[])[0].payload).toEqual(blocco.payload);
     expect((archivio.revisioni as { numero: number }[]).map((x) => x.numero)).toEqual([1, 2]);
+    // Readable from the app: the archive page's read model gives the blocks back as blocks.
+    const [letta] = sezioniRimosseDi(db, editionId);
+    expect(letta).toMatchObject({ codice: "giovani", titolo: s.titolo, illeggibili: 0, rimossaDa: "Coordinatrice" });
+    expect(letta.blocchi.map((b) => b.dati)).toEqual((archivio.blocchi as { payload: unknown }[]).map((b) => b.payload));
+    expect(letta.revisioni.map((v) => [v.numero, v.motivo])).toEqual([[1, "Importazione"], [2, "Modifiche"]]);
     controllaDense(db, editionId);
     const audit = db.select().from(auditLog).where(eq(auditLog.azione, "struttura.rimuovi")).get()!;
     expect(audit.dettagli).toEqual({ elemento: "ambito", id: s.ambitoId, titolo: s.titolo, blocchi: nBlocchi });

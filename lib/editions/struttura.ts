@@ -18,14 +18,14 @@
  * transaction. The database also refuses any change to a published edition.
  */
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, count, eq, isNull, max } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, comments, editions, parts, revisions, sections, settori, sezioniRimosse } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { notifica, referentiDi } from "../notifications/avvisi";
 import { decidi } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
-import type { StatoEdizione, StatoSezione } from "../workflow";
+import type { StatoEdizione } from "../workflow";
 import { z } from "../zod-it";
 
 export const ELEMENTI = ["parte", "area", "ambito", "sezione"] as const;
@@ -595,121 +595,4 @@ export function rimuoviStruttura(db: Db, chi: Chi, grezzo: RimuoviInput): Esito<
       }
     }
   });
-}
-
-// ---- Read model of the editor
-
-export interface SezioneStruttura {
-  id: number;
-  codice: string;
-  titolo: string;
-  settoreId: number;
-  settoreNome: string;
-  stato: StatoSezione;
-  blocchi: number;
-}
-export interface AmbitoStruttura {
-  id: number;
-  codice: string;
-  titolo: string;
-  obiettivo: string;
-  assessori: string[];
-  settori: { id: number; nome: string }[];
-  sezione: SezioneStruttura | null;
-}
-export interface AreaStruttura {
-  id: number;
-  numero: number;
-  titolo: string;
-  ambiti: AmbitoStruttura[];
-}
-export interface ParteStruttura {
-  id: number;
-  codice: string;
-  titolo: string;
-  pagine: SezioneStruttura[];
-  aree: AreaStruttura[];
-}
-
-/** The whole structure of an edition in order, with each section's owner and number of blocks. */
-export function strutturaEdizione(db: Tx, editionId: number): ParteStruttura[] {
-  const righe = db
-    .select({
-      id: sections.id,
-      codice: sections.codice,
-      titolo: sections.titolo,
-      partId: sections.partId,
-      ambitoId: sections.ambitoId,
-      settoreId: sections.settoreId,
-      settoreNome: settori.nome,
-      stato: sections.stato,
-    })
-    .from(sections)
-    .innerJoin(settori, eq(settori.id, sections.settoreId))
-    .where(eq(sections.editionId, editionId))
-    .orderBy(asc(sections.posizione))
-    .all();
-  const ids = righe.map((r) => r.id);
-  const conteggi = new Map(
-    (ids.length ? db.select({ id: blocks.sectionId, n: count() }).from(blocks).where(inArray(blocks.sectionId, ids)).groupBy(blocks.sectionId).all() : []).map((c) => [c.id, c.n]),
-  );
-  const sezione = (r: (typeof righe)[number]): SezioneStruttura => ({
-    id: r.id,
-    codice: r.codice,
-    titolo: r.titolo,
-    settoreId: r.settoreId,
-    settoreNome: r.settoreNome,
-    stato: r.stato,
-    blocchi: conteggi.get(r.id) ?? 0,
-  });
-  const perAmbito = new Map(righe.filter((r) => r.ambitoId !== null).map((r) => [r.ambitoId!, sezione(r)]));
-  const parti = db.select().from(parts).where(eq(parts.editionId, editionId)).orderBy(asc(parts.posizione), asc(parts.id)).all();
-  return parti.map((p) => ({
-    id: p.id,
-    codice: p.codice,
-    titolo: p.titolo,
-    pagine: righe.filter((r) => r.partId === p.id && r.ambitoId === null).map(sezione),
-    aree: db
-      .select()
-      .from(areas)
-      .where(eq(areas.partId, p.id))
-      .orderBy(asc(areas.posizione), asc(areas.id))
-      .all()
-      .map((a) => ({
-        id: a.id,
-        numero: a.numero,
-        titolo: a.titolo,
-        ambiti: db
-          .select()
-          .from(ambiti)
-          .where(eq(ambiti.areaId, a.id))
-          .orderBy(asc(ambiti.posizione), asc(ambiti.id))
-          .all()
-          .map((b) => ({
-            id: b.id,
-            codice: b.codice,
-            titolo: b.titolo,
-            obiettivo: b.obiettivo,
-            assessori: b.assessori,
-            settori: db
-              .select({ id: settori.id, nome: settori.nome })
-              .from(ambitoSettori)
-              .innerJoin(settori, eq(settori.id, ambitoSettori.settoreId))
-              .where(eq(ambitoSettori.ambitoId, b.id))
-              .orderBy(asc(ambitoSettori.posizione))
-              .all(),
-            sezione: perAmbito.get(b.id) ?? null,
-          })),
-      })),
-  }));
-}
-
-/** Settori that can receive sections or be named by an ambito: active and not merged into another. */
-export function settoriAttivi(db: Tx): { id: number; codice: string; nome: string }[] {
-  return db
-    .select({ id: settori.id, codice: settori.codice, nome: settori.nome })
-    .from(settori)
-    .where(and(eq(settori.attivo, true), isNull(settori.unitoInId)))
-    .orderBy(asc(settori.nome))
-    .all();
 }

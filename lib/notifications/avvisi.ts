@@ -8,6 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { mailOutbox, notifications, roleMemberships, sections, users } from "../../db/schema";
 import { linkAssoluto } from "../mail/link";
+import type { RuoloGenerale } from "../ruoli";
 
 export interface Avviso {
   userIds: number[];
@@ -47,7 +48,7 @@ export function referentiEdizione(tx: Pick<Db, "select" | "selectDistinct">, edi
 }
 
 /** Active users holding a role that is not tied to a settore. */
-export function conRuolo(tx: Pick<Db, "select">, ruolo: "coordinatore" | "assessore" | "amministratore" | "lettore"): number[] {
+export function conRuolo(tx: Pick<Db, "select">, ruolo: RuoloGenerale): number[] {
   return tx
     .select({ id: users.id })
     .from(roleMemberships)

@@ -35,9 +35,10 @@ export function inizioGiornoRoma(giorno: string): string {
   return new Date(parete - scartoRomaMs(stima)).toISOString();
 }
 
-export function giornoDopo(giorno: string): string {
+/** The calendar day `giorni` days after `giorno` (one by default), "YYYY-MM-DD". */
+export function giornoDopo(giorno: string, giorni = 1): string {
   const [a, m, g] = giorno.split("-").map(Number);
-  return new Date(Date.UTC(a, m - 1, g + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(a, m - 1, g + giorni)).toISOString().slice(0, 10);
 }
 
 /** Today's date in Italy, "YYYY-MM-DD". */

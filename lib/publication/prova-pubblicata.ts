@@ -17,6 +17,23 @@ import { costruisciDati } from "./dati";
 export const COORDINATORE = 1;
 export const ASSESSORE = 2;
 
+/**
+ * Approves every section of an edition, freezes it, has `assessoreId` sign it and
+ * publishes it as revision 1, writing the rows directly (each link is still checked
+ * by the database's triggers). For tests that need a published edition quickly.
+ */
+export function pubblicaAMano(db: ReturnType<typeof memoryDb>, editionId: number, slug: string, assessoreId: number): { testo: string; hash: string; firmaId: number } {
+  db.update(sections).set({ stato: "approvata" }).where(eq(sections.editionId, editionId)).run();
+  const testo = serializzaCanonico(costruisciDati(db, slug, { slug, revisione: 1 })!);
+  const hash = sha256(testo);
+  db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, editionId)).run();
+  const firmatario = db.select({ nome: users.nome }).from(users).where(eq(users.id, assessoreId)).get()?.nome ?? null;
+  const firmaId = Number(db.insert(signatures).values({ editionId, revisione: 1, userId: assessoreId, firmatario, sha256: hash }).run().lastInsertRowid);
+  db.insert(publications).values({ editionId, revisione: 1, datiJson: testo, sha256: hash, signatureId: firmaId }).run();
+  db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, editionId)).run();
+  return { testo, hash, firmaId };
+}
+
 export function edizionePubblicata() {
   const db = memoryDb();
   const r = importaPacchetto(db, JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8")), { userId: null, attore: "test" });
@@ -28,13 +45,7 @@ export function edizionePubblicata() {
   db.insert(roleMemberships).values([{ userId: COORDINATORE, ruolo: "coordinatore" }, { userId: ASSESSORE, ruolo: "assessore" }]).run();
   const coord: Chi = { userId: COORDINATORE, email: "coord@x.it", attore: { userId: COORDINATORE, ruoli: [{ ruolo: "coordinatore", settoreId: null }] } };
 
-  db.update(sections).set({ stato: "approvata" }).where(eq(sections.editionId, r.editionId)).run();
-  const testo = serializzaCanonico(costruisciDati(db, "2014-2016", { slug: "2014-2016", revisione: 1 })!);
-  const hash = sha256(testo);
-  db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, r.editionId)).run();
-  const firmaId = Number(db.insert(signatures).values({ editionId: r.editionId, revisione: 1, userId: ASSESSORE, firmatario: "Rosita Viola", sha256: hash }).run().lastInsertRowid);
-  db.insert(publications).values({ editionId: r.editionId, revisione: 1, datiJson: testo, sha256: hash, signatureId: firmaId }).run();
-  db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, r.editionId)).run();
+  const { testo, hash, firmaId } = pubblicaAMano(db, r.editionId, "2014-2016", ASSESSORE);
 
   const n = avviaNuovaEdizione(db, coord, { da: "2014-2016", slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 });
   if (!n.ok) throw new Error("nuova edizione");

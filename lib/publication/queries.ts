@@ -2,6 +2,7 @@
  * Read models of the public site. Everything comes from the publications
  * table (immutable snapshots), never from the editable tables.
  */
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { editions, publications, signatures, users } from "../../db/schema";

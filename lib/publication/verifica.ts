@@ -14,7 +14,8 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { auditLog, editions, publications, roleMemberships, signatures, users } from "../../db/schema";
+import { editions, publications, roleMemberships, signatures, users } from "../../db/schema";
+import { vociAudit } from "../audit/leggi";
 import { sha256 } from "../sha256";
 import { serializzaCanonico } from "./canonical";
 import { datiSchema } from "./dati";
@@ -72,11 +73,7 @@ const breve = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` : "n
 function eraAssessore(db: Tx, userId: number, firmataIl: string): boolean {
   const ora = db.select({ ruolo: roleMemberships.ruolo }).from(roleMemberships).where(eq(roleMemberships.userId, userId)).all();
   if (ora.some((r) => r.ruolo === "assessore")) return true;
-  const tolti = db.select({ at: auditLog.at, dettagli: auditLog.dettagli }).from(auditLog).where(eq(auditLog.azione, "utente.ruolo_rimuovi")).all();
-  return tolti.some((r) => {
-    const d = r.dettagli as { ruolo?: unknown; utenteId?: unknown } | null;
-    return d?.ruolo === "assessore" && d.utenteId === userId && r.at >= firmataIl;
-  });
+  return vociAudit(db, { azioni: ["utente.ruolo_rimuovi"] }).some((v) => v.dettagli?.ruolo === "assessore" && v.dettagli.utenteId === userId && v.at >= firmataIl);
 }
 
 /** Checks every publication, signature and frozen snapshot in the database. */

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { auditLog, editions, mailOutbox, notifications, sections, settori } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
-import { dataItaliana, promemoriaScadenze } from "./reminders";
+import { giornoDopo, oggiRoma } from "../numbers/calendario";
+import { promemoriaScadenze } from "./reminders";
 
 // 28 December 2026, 10:00 in Rome.
 const ADESSO = new Date("2026-12-28T09:00:00.000Z");
@@ -96,8 +97,10 @@ describe("promemoriaScadenze", () => {
   });
 
   it("conta i giorni in ora italiana", () => {
-    expect(dataItaliana(new Date("2026-12-31T23:30:00.000Z"))).toBe("2027-01-01");
-    expect(dataItaliana(new Date("2026-07-01T21:59:00.000Z"))).toBe("2026-07-01");
-    expect(dataItaliana(new Date("2026-07-01T22:00:00.000Z"))).toBe("2026-07-02");
+    expect(oggiRoma(new Date("2026-12-31T23:30:00.000Z"))).toBe("2027-01-01");
+    expect(oggiRoma(new Date("2026-07-01T21:59:00.000Z"))).toBe("2026-07-01");
+    expect(oggiRoma(new Date("2026-07-01T22:00:00.000Z"))).toBe("2026-07-02");
+    expect(giornoDopo("2026-12-30", 3)).toBe("2027-01-02");
+    expect(giornoDopo("2028-02-28")).toBe("2028-02-29");
   });
 });

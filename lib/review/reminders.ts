@@ -14,9 +14,10 @@ import type { Db } from "../../db/client";
 import { editions, notifications, sections, settori } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { notifica, referentiDi } from "../notifications/avvisi";
+import { giornoDopo, oggiRoma } from "../numbers/calendario";
 import { formatData } from "../numbers/format";
 import { inTransazione } from "../servizio";
-import { STATI_SEZIONE_MODIFICABILI } from "../workflow";
+import { STATI_SEZIONE_MODIFICABILI, STATO_EDIZIONE_APERTO } from "../workflow";
 
 export interface EsitoPromemoria {
   /** Sections for which at least one referente was notified. */
@@ -25,20 +26,9 @@ export interface EsitoPromemoria {
   avvisi: number;
 }
 
-/** The calendar date in Rome, "YYYY-MM-DD". */
-export function dataItaliana(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
-
-function piuGiorni(isoData: string, giorni: number): string {
-  const d = new Date(`${isoData}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + giorni);
-  return d.toISOString().slice(0, 10);
-}
-
 export function promemoriaScadenze(db: Db, adesso: Date = new Date(), giorni = 3): EsitoPromemoria {
-  const oggi = dataItaliana(adesso);
-  const limite = piuGiorni(oggi, giorni);
+  const oggi = oggiRoma(adesso);
+  const limite = giornoDopo(oggi, giorni);
   const candidate = db
     .select({ id: sections.id, titolo: sections.titolo, scadenza: sections.scadenza, stato: sections.stato, settoreId: sections.settoreId, settoreNome: settori.nome, editionId: sections.editionId, edizione: editions.titolo })
     .from(sections)
@@ -46,7 +36,7 @@ export function promemoriaScadenze(db: Db, adesso: Date = new Date(), giorni = 3
     .innerJoin(settori, eq(settori.id, sections.settoreId))
     .where(
       and(
-        eq(editions.stato, "in_preparazione"),
+        eq(editions.stato, STATO_EDIZIONE_APERTO),
         inArray(sections.stato, [...STATI_SEZIONE_MODIFICABILI]),
         isNotNull(sections.scadenza),
         // scadenza is an ISO date (possibly with a time): compare its first ten characters.

@@ -7,12 +7,13 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { blocks, revisions, users } from "../../db/schema";
 import type { Blocco } from "../content/blocks";
+import type { MotivoRevisione } from "./tipi";
 
 /** Autosaves by the same author within this window update one revision instead of adding many. */
 export const FINESTRA_REVISIONE_MS = 60_000;
 
 /** Snapshot of the section after a change; consecutive saves by one author in a minute share a revision. */
-export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: "salvataggio" | "ripristino" | "invio" | "approvazione" | "importazione", adesso = new Date()) {
+export function registraRevisione(db: Tx, sectionId: number, authorId: number | null, motivo: MotivoRevisione, adesso = new Date()) {
   const contenuto = db.select({ dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all().map((b) => b.dati);
   const ultima = db.select().from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get();
   const recente = ultima && adesso.getTime() - new Date(ultima.createdAt).getTime() < FINESTRA_REVISIONE_MS;

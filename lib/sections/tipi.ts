@@ -17,3 +17,14 @@ export interface RigaSezione {
   areaTitolo: string | null;
   blocchi: number;
 }
+
+/** Why a revision of a section was recorded, and how the history pages name it. */
+export const MOTIVI_REVISIONE = ["salvataggio", "invio", "approvazione", "ripristino", "importazione"] as const;
+export type MotivoRevisione = (typeof MOTIVI_REVISIONE)[number];
+export const ETICHETTE_MOTIVO_REVISIONE: Record<MotivoRevisione, string> = {
+  salvataggio: "Modifiche",
+  invio: "Invio alla revisione",
+  approvazione: "Approvazione",
+  ripristino: "Ripristino",
+  importazione: "Importazione",
+};

@@ -1,10 +1,12 @@
 /** The state of a published revision's files, for the coordinator's edition page. */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/open";
 import { publications, sitiPubblicati } from "../../db/schema";
+import type { StatoFileSito as Stato } from "../workflow";
 
 export interface StatoFileSito {
-  stato: "in_coda" | "in_corso" | "pronto" | "errore";
+  stato: Stato;
   fatti: number;
   totale: number;
   errore: string | null;

@@ -1,4 +1,5 @@
-export { leggiFoglio, incollaTabella, analizzaDelimitato, rilevaSeparatore, decodificaTesto, MAX_RIGHE } from "./read";
+export { leggiFoglio, rilevaSeparatore, decodificaTesto, MAX_RIGHE } from "./read";
+export { incollaTabella, analizzaDelimitato } from "./incolla";
 export type { Separatore } from "./read";
 export { righeIndicatori, letteraColonna } from "./indicators";
 export type { ErroreRiga, AnteprimaImport } from "./indicators";

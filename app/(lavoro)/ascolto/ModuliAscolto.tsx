@@ -8,11 +8,12 @@
 import { useActionState, useState } from "react";
 import { gestisciCommentoAction, nascondiSpamAction, pubblicaValutazioniAction } from "@/app/_server/ascolto-actions";
 import { MAX_NOTA } from "@/lib/ascolto/domande";
+import { campiDi } from "@/app/_components/esito";
 
 export function GestisciForm({ id, nota: salvata, etichetta }: { id: number; nota: string | null; etichetta: string }) {
   const [esito, invia, inCorso] = useActionState(gestisciCommentoAction, null);
   const [nota, setNota] = useState(salvata ?? "");
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   const idCampo = `nota-${id}`;
   const errore = campi.nota;
   return (

@@ -12,17 +12,16 @@ import { indirizzoPagina } from "@/lib/ascolto/pagine";
 import {
   commentiAscolto,
   edizioniAscolto,
-  ETICHETTE_STATO_COMMENTO,
   leggiFiltriAscolto,
   queryFiltriAscolto,
   riepilogoAscolto,
-  STATI_COMMENTO,
   type Commento,
   type FiltriAscolto,
   type ParametriAscolto,
 } from "@/lib/ascolto/queries";
 import { formatDataOra, formatNumero } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
+import { ETICHETTE_STATO_COMMENTO, STATI_COMMENTO } from "@/lib/workflow";
 import { GestisciForm, PubblicaForm, SpamForm } from "./ModuliAscolto";
 
 export const metadata: Metadata = { title: "Ascolto dei cittadini" };

@@ -14,7 +14,7 @@ import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
 import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
-import { sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
+import { sezioniSenzaReferente } from "@/lib/editions/queries";
 import { AmbitiMenoChiari } from "@/app/_components/ascolto/AmbitiMenoChiari";
 import { ambitiMenoChiari } from "@/lib/ascolto/queries";
 

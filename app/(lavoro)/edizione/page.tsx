@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Edizioni" };
 /** Every edition with its state: the one in preparation, those awaiting signature, the published ones and their corrections. */
 export default async function Edizioni() {
   const u = await richiediUtente();
-  consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: "in_preparazione" }));
+  consentiOppure403(decidi(u.attore, "edizioni.elenca"));
   const edizioni = tutteLeEdizioni(getDb());
   const titoloDi = new Map(edizioni.map((e) => [e.id, e.titolo]));
   return (

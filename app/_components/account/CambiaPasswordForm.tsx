@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { cambiaPasswordAction } from "@/app/_server/account-actions";
 import { CampoPassword } from "./CampoPassword";
+import { campiDi } from "@/app/_components/esito";
 
 type Risposta = Awaited<ReturnType<typeof cambiaPasswordAction>>;
 
@@ -20,7 +21,7 @@ export function CambiaPasswordForm({ email, spiegazione }: { email: string; spie
       setConferma("");
     }
   }, [esito]);
-  const campi = (esito && !esito.ok && esito.campi) || {};
+  const campi = campiDi(esito);
   const generale = esito && !esito.ok && Object.keys(campi).length === 0 ? esito : null;
   return (
     <form action={invia} noValidate>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { accettaInvitoAction, reimpostaPasswordAction } from "@/app/_server/account-actions";
 import { CampoPassword } from "./CampoPassword";
+import { campiDi } from "@/app/_components/esito";
 
 type Risposta = Awaited<ReturnType<typeof accettaInvitoAction>>;
 
@@ -12,7 +13,7 @@ export function ImpostaPasswordForm({ tipo, token, email, spiegazione }: { tipo:
   const [esito, invia, inCorso] = useActionState<Risposta | null, FormData>(tipo === "invito" ? accettaInvitoAction : reimpostaPasswordAction, null);
   const [password, setPassword] = useState("");
   const [conferma, setConferma] = useState("");
-  const campi = (esito && !esito.ok && esito.campi) || {};
+  const campi = campiDi(esito);
   const generale = esito && !esito.ok && !campi.password && !campi.conferma ? esito.messaggio : null;
   return (
     <form action={invia} noValidate>

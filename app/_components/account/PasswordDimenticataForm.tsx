@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { richiediReimpostazioneAction } from "@/app/_server/account-actions";
+import { campiDi } from "@/app/_components/esito";
 
 type Risposta = Awaited<ReturnType<typeof richiediReimpostazioneAction>>;
 
@@ -21,7 +22,7 @@ export function PasswordDimenticataForm() {
       </>
     );
   }
-  const errore = esito && !esito.ok ? (esito.campi?.email ?? esito.messaggio) : undefined;
+  const errore = campiDi(esito).email ?? esito?.messaggio;
   return (
     <form action={invia} noValidate>
       <div className="form-group mb-4">

@@ -9,7 +9,7 @@ import { salvaBloccoAction } from "@/app/_server/block-actions";
 import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
 import { ATTESA_AUTOSALVATAGGIO_MS } from "@/lib/blocks/autosave";
 import type { BloccoSalvato } from "@/lib/blocks/tipi";
-import { BlockForm } from "./BlockForm";
+import { BloccoForm } from "./BloccoForm";
 import { ConflittoView } from "./ConflittoView";
 import { cancellaBozza, leggiBozza, salvaBozza } from "./drafts";
 
@@ -215,7 +215,7 @@ export function BloccoEditor({
             {Object.entries(avvisi).map(([campo, m]) => <li key={campo}>⚠ {m}</li>)}
           </ul>
         )}
-        <BlockForm value={valore} onChange={modifica} errori={errori} avvisi={avvisi} id={idBase} anni={anni} />
+        <BloccoForm value={valore} onChange={modifica} errori={errori} avvisi={avvisi} id={idBase} anni={anni} />
       </div>
     </article>
   );

@@ -9,7 +9,7 @@ import { TestoEditor } from "./TestoEditor";
 import type { EditorProps } from "./types";
 
 /** The form of a block's kind. */
-export function BlockForm(props: EditorProps<Blocco>) {
+export function BloccoForm(props: EditorProps<Blocco>) {
   const { value } = props;
   const cast = <T extends Blocco>(v: T) => ({ ...props, value: v, onChange: props.onChange as (b: T) => void });
   switch (value.tipo) {

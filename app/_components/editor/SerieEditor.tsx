@@ -11,7 +11,7 @@ import type { Serie } from "@/lib/content/blocks";
 import { graficoDisegnabile, opzioniGrafico } from "@/lib/charts";
 import { erroriCelle, incollaInSerie, prossimaCategoria, riallineaTesti, testiDaSerie } from "@/lib/grid";
 import { interpretaCella } from "@/lib/numbers/parse";
-import { incollaTabella } from "@/lib/spreadsheet";
+import { incollaTabella } from "@/lib/spreadsheet/incolla";
 import { CampoScelta, CampoSpunta, CampoTesto, descrittori, Messaggi } from "./fields";
 import { SerieDataTable } from "../report/SerieDataTable";
 import { UNITA_COMUNI } from "./IndicatoreEditor";

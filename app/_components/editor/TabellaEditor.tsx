@@ -9,7 +9,7 @@ import { useEffect, useState, type ClipboardEvent } from "react";
 import type { Tabella } from "@/lib/content/blocks";
 import { colonneDiAnni } from "@/lib/content/tabelle";
 import { aggiungiColonna, incollaInTabella, rimuoviColonna, testoCella } from "@/lib/grid";
-import { incollaTabella } from "@/lib/spreadsheet";
+import { incollaTabella } from "@/lib/spreadsheet/incolla";
 import { CampoTesto, descrittori, Messaggi } from "./fields";
 import type { EditorProps } from "./types";
 

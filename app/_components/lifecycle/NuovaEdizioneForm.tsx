@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { nuovaEdizioneAction } from "@/app/_server/edition-actions";
+import { campiDi } from "@/app/_components/esito";
 
 type Campo = "slug" | "titolo" | "annoInizio" | "annoFine";
 
@@ -35,7 +36,7 @@ export function NuovaEdizioneForm({ da, annoFine }: { da: string; annoFine: numb
     if (r.ok) router.push(r.vai);
   }
 
-  const errori: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const errori = campiDi(esito);
   return (
     <form onSubmit={invia} noValidate className="mt-2">
       <p>

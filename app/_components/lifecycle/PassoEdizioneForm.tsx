@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { passoEdizioneAction, type PassoInput } from "@/app/_server/edition-actions";
+import { campiDi } from "@/app/_components/esito";
 
 type Passo = PassoInput["passo"];
 
@@ -51,7 +52,7 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
   }
 
   const errore = esito && !esito.ok ? esito : null;
-  const erroreSu = (campo: "motivo" | "password") => errore?.campi?.[campo] ?? null;
+  const erroreSu = (campo: "motivo" | "password") => campiDi(esito)[campo] ?? null;
   return (
     <form onSubmit={invia} className="mb-3" noValidate>
       {motivo && (

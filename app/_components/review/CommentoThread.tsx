@@ -7,7 +7,7 @@ import type { Commento } from "@/lib/review/tipi";
 import { formatDataOra } from "@/lib/numbers/format";
 
 /** One discussion: the first comment, its replies, a reply box and the resolve switch. */
-export function CommentThread({ c, sectionId, dove, puoRispondere }: { c: Commento; sectionId: number; dove: string; puoRispondere: boolean }) {
+export function CommentoThread({ c, sectionId, dove, puoRispondere }: { c: Commento; sectionId: number; dove: string; puoRispondere: boolean }) {
   const router = useRouter();
   const [risposta, setRisposta] = useState("");
   const [errore, setErrore] = useState<string | null>(null);

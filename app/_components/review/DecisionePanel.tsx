@@ -12,7 +12,7 @@ const CAMPO_MESSAGGIO: Partial<Record<AzioneFlusso, string>> = {
 };
 
 /** The workflow buttons this person may use now, with the message a step needs and the problems that stop it. */
-export function DecisionPanel({ sectionId, version, azioni, dopo }: { sectionId: number; version: number; azioni: AzioneFlusso[]; dopo?: string }) {
+export function DecisionePanel({ sectionId, version, azioni, dopo }: { sectionId: number; version: number; azioni: AzioneFlusso[]; dopo?: string }) {
   const router = useRouter();
   const [messaggi, setMessaggi] = useState<Partial<Record<AzioneFlusso, string>>>({});
   const [esito, setEsito] = useState<{ errore?: string; problemi?: Problema[]; soloAvvisi?: boolean; fatto?: string } | null>(null);

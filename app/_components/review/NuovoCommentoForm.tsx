@@ -7,7 +7,7 @@ import type { TipoBlocco } from "@/lib/content/blocks";
 import { CAMPI_COMMENTABILI } from "@/lib/review/fields";
 
 /** A new comment anchored to a block and one of its fields (or to the whole section). */
-export function NewCommentForm({ sectionId, blocchi }: { sectionId: number; blocchi: { id: number; tipo: TipoBlocco; etichetta: string }[] }) {
+export function NuovoCommentoForm({ sectionId, blocchi }: { sectionId: number; blocchi: { id: number; tipo: TipoBlocco; etichetta: string }[] }) {
   const router = useRouter();
   const [blockId, setBlockId] = useState<string>("");
   const [campo, setCampo] = useState<string>("");

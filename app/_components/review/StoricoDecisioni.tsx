@@ -1,14 +1,8 @@
+import { etichettaAzione } from "@/lib/audit/vocabolario";
 import { formatDataOra } from "@/lib/numbers/format";
 
-const NOMI: Record<string, string> = {
-  "sezione.invia": "Inviata alla revisione",
-  "sezione.approva": "Approvata",
-  "sezione.richiedi_modifiche": "Richieste modifiche",
-  "sezione.riapri": "Riaperta",
-};
-
 /** Who decided what and when on this section. */
-export function DecisionHistory({ decisioni }: { decisioni: { at: string; azione: string; chi: string; messaggio?: string }[] }) {
+export function StoricoDecisioni({ decisioni }: { decisioni: { at: string; azione: string; chi: string; messaggio?: string }[] }) {
   if (decisioni.length === 0) return null;
   return (
     <section aria-labelledby="storia-decisioni" className="mb-4">
@@ -16,7 +10,7 @@ export function DecisionHistory({ decisioni }: { decisioni: { at: string; azione
       <ol className="list-unstyled">
         {decisioni.map((d, i) => (
           <li key={i} className="mb-2">
-            <strong>{NOMI[d.azione] ?? d.azione}</strong> — {d.chi}, {formatDataOra(d.at)}
+            <strong>{etichettaAzione(d.azione)}</strong> — {d.chi}, {formatDataOra(d.at)}
             {d.messaggio && <span className="d-block small" style={{ whiteSpace: "pre-wrap" }}>«{d.messaggio}»</span>}
           </li>
         ))}

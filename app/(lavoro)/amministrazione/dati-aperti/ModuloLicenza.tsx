@@ -8,6 +8,7 @@
 import { useActionState, useState } from "react";
 import { impostaLicenzaAction } from "@/app/_server/ente-actions";
 import { Messaggi } from "@/app/_components/editor/fields";
+import { campiDi } from "@/app/_components/esito";
 
 export interface OpzioneLicenza {
   spdx: string;
@@ -20,7 +21,7 @@ export interface OpzioneLicenza {
 export function ModuloLicenza({ licenze, attuale }: { licenze: OpzioneLicenza[]; attuale: string }) {
   const [esito, invia, inCorso] = useActionState(impostaLicenzaAction, null);
   const [scelta, setScelta] = useState(attuale);
-  const errore = esito && !esito.ok ? esito.campi?.licenza : undefined;
+  const errore = campiDi(esito).licenza;
   return (
     <form action={invia} noValidate>
       <fieldset className="mb-3" aria-describedby={["licenza-aiuto", errore && "licenza-errore"].filter(Boolean).join(" ")} aria-invalid={errore ? true : undefined}>

@@ -3,12 +3,13 @@
 import { useActionState, useState } from "react";
 import { creaSettoreAction, rinominaSettoreAction } from "@/app/_server/admin-actions";
 import { Campo } from "../_componenti/Campo";
+import { campiDi } from "@/app/_components/esito";
 
 export function NuovoSettoreForm() {
   const [esito, invia, inCorso] = useActionState(creaSettoreAction, null);
   const [codice, setCodice] = useState("");
   const [nome, setNome] = useState("");
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   return (
     <form action={invia} noValidate aria-labelledby="nuovo-settore">
       <h2 id="nuovo-settore" className="h4">Nuovo settore</h2>
@@ -36,7 +37,7 @@ export function NuovoSettoreForm() {
 export function RinominaSettoreForm({ settoreId, nome: nomeSalvato }: { settoreId: number; nome: string }) {
   const [esito, invia, inCorso] = useActionState(rinominaSettoreAction, null);
   const [nome, setNome] = useState(nomeSalvato);
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   return (
     <form action={invia} noValidate>
       <input type="hidden" name="settoreId" value={settoreId} />

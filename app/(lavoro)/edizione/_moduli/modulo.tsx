@@ -3,16 +3,13 @@
 /**
  * What the edition set-up forms share: sending a <form> to an action made with
  * `azioneModulo` without React resetting it (so what was typed stays after a
- * refusal), and a labelled field that shows its message from `campi`.
+ * refusal), and a labelled field that shows its message from `campi` (read with
+ * `campiDi` of app/_components/esito.ts).
  */
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { descrittori, Messaggi } from "@/app/_components/editor/fields";
 
 export type RispostaModulo = { ok: boolean; messaggio?: string; campi?: Record<string, string>; tipo?: string };
-
-export function campiDi(r: RispostaModulo | null): Record<string, string> {
-  return r && !r.ok && r.campi ? r.campi : {};
-}
 
 /**
  * [answer, onSubmit, pending]. The submit handler posts the form's FormData (with the

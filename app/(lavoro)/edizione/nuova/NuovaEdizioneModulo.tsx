@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type ChangeEvent } from "react";
 import { creaEdizioneAction } from "@/app/_server/crea-edizione-actions";
-import { Campo, campiDi, EsitoModulo, Scelta, useModulo } from "../_moduli/modulo";
+import { campiDi } from "@/app/_components/esito";
+import { Campo, EsitoModulo, Scelta, useModulo } from "../_moduli/modulo";
 
 type Origine = "vuota" | "modello" | "pacchetto";
 

@@ -5,9 +5,9 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SezioneContent } from "@/app/_components/report/SezioneContent";
-import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
-import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
-import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
+import { CommentiPanel } from "@/app/_components/review/CommentiPanel";
+import { StoricoDecisioni } from "@/app/_components/review/StoricoDecisioni";
+import { DecisionePanel } from "@/app/_components/review/DecisionePanel";
 import { DiffView } from "@/app/_components/review/DiffView";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { diffSezione } from "@/lib/diff";
@@ -38,14 +38,14 @@ export default async function RevisionePagina({ params }: { params: Promise<{ id
         {s.area && <> · {s.area.numero}. {s.area.titolo}</>}
         {s.scadenza && <> · scadenza {formatData(s.scadenza)}</>}
       </p>
-      <DecisionPanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} />
+      <DecisionePanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} />
       {voci && base && (
         <section className="mb-5">
           <DiffView voci={voci} etichettaPrima={base.etichetta} />
         </section>
       )}
-      <CommentsPanel sectionId={s.id} commenti={commentiSezione(db, s.id)} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
-      <DecisionHistory decisioni={decisioniSezione(db, s.id)} />
+      <CommentiPanel sectionId={s.id} commenti={commentiSezione(db, s.id)} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
+      <StoricoDecisioni decisioni={decisioniSezione(db, s.id)} />
       <section aria-labelledby="anteprima-titolo" className="border-top pt-4">
         <h2 id="anteprima-titolo" className="h4">La sezione come sarà pubblicata</h2>
         {s.ambito && <p><strong>Obiettivo:</strong> {s.ambito.obiettivo}</p>}

@@ -6,8 +6,8 @@ import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { StatoBadge } from "@/app/_components/StatoBadge";
-import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
-import { DecisionHistory } from "@/app/_components/review/DecisionHistory";
+import { CommentiPanel } from "@/app/_components/review/CommentiPanel";
+import { StoricoDecisioni } from "@/app/_components/review/StoricoDecisioni";
 import { commentiSezione, decisioniSezione } from "@/lib/review/service";
 import { caricaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
@@ -66,8 +66,8 @@ export default async function SezionePage({ params }: { params: Promise<{ id: st
       {s.stato === "inviata" && !daRivedere && <p className="alert alert-info">La sezione è in revisione presso il coordinamento: non si può modificare finché non torna al settore.</p>}
       {s.blocchi.length === 0 ? <p className="text-muted">La sezione non ha ancora contenuti.</p> : <SezioneContent blocchi={s.blocchi} />}
       <div className="border-top mt-5 pt-4">
-        <DecisionHistory decisioni={decisioniSezione(getDb(), s.id)} />
-        <CommentsPanel sectionId={s.id} commenti={commentiSezione(getDb(), s.id)} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
+        <StoricoDecisioni decisioni={decisioniSezione(getDb(), s.id)} />
+        <CommentiPanel sectionId={s.id} commenti={commentiSezione(getDb(), s.id)} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
       </div>
     </article>
   );

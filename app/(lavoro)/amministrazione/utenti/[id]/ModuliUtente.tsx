@@ -4,13 +4,14 @@ import { useActionState, useEffect, useState } from "react";
 import { aggiungiRuoloAction, modificaUtenteAction } from "@/app/_server/admin-actions";
 import { Campo } from "../../_componenti/Campo";
 import { RuoloESettore } from "../../_componenti/RuoloESettore";
+import { campiDi } from "@/app/_components/esito";
 
 /** Name and email; the email stays unique (said beside the field). */
 export function ModificaUtenteForm({ userId, nome: nomeSalvato, email: emailSalvata }: { userId: number; nome: string; email: string }) {
   const [esito, invia, inCorso] = useActionState(modificaUtenteAction, null);
   const [nome, setNome] = useState(nomeSalvato);
   const [email, setEmail] = useState(emailSalvata);
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   return (
     <form action={invia} noValidate>
       <input type="hidden" name="userId" value={userId} />
@@ -32,7 +33,7 @@ export function AggiungiRuoloForm({ userId, settori }: { userId: number; settori
   const [esito, invia, inCorso] = useActionState(aggiungiRuoloAction, null);
   const [ruolo, setRuolo] = useState("");
   const [settoreId, setSettoreId] = useState("");
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   // After a success the form starts again empty.
   useEffect(() => {
     if (esito?.ok) {

@@ -5,13 +5,14 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { importaUtentiAction } from "@/app/_server/admin-actions";
 import { Messaggi } from "@/app/_components/editor/fields";
 import { ETICHETTE_RUOLO } from "@/lib/ruoli";
+import { campiDi } from "@/app/_components/esito";
 
 /** Choose a file, see who would be created and every bad row, then import — or drop the bad rows explicitly. */
 export function ImportaUtentiForm() {
   const [esito, azione, inCorso] = useActionState(importaUtentiAction, null);
   const [scarta, setScarta] = useState(false);
   const anteprima = esito && "anteprima" in esito ? esito.anteprima : undefined;
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
 
   // Submitted by hand: a form action would reset the file input after the preview.
   function invia(e: FormEvent<HTMLFormElement>) {

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { creaUtenteAction } from "@/app/_server/admin-actions";
 import { Campo } from "../../_componenti/Campo";
 import { RuoloESettore } from "../../_componenti/RuoloESettore";
+import { campiDi } from "@/app/_components/esito";
 
 /** Name, email and optionally a first role: no password, the invitation leaves at once. */
 export function NuovoUtenteForm({ settori, settoreIniziale }: { settori: { id: number; nome: string; codice: string }[]; settoreIniziale?: number }) {
@@ -12,7 +13,7 @@ export function NuovoUtenteForm({ settori, settoreIniziale }: { settori: { id: n
   const [email, setEmail] = useState("");
   const [ruolo, setRuolo] = useState(settoreIniziale ? "referente" : "");
   const [settoreId, setSettoreId] = useState(settoreIniziale ? String(settoreIniziale) : "");
-  const campi: Record<string, string | undefined> = (esito && !esito.ok ? esito.campi : undefined) ?? {};
+  const campi = campiDi(esito);
   return (
     <form action={invia} noValidate>
       <div className="row">

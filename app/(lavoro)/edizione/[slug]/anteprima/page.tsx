@@ -9,8 +9,8 @@ import { Impronta } from "@/app/_components/lifecycle/Impronta";
 import { PassoEdizioneForm } from "@/app/_components/lifecycle/PassoEdizioneForm";
 import { istantanea } from "@/lib/editions/lifecycle";
 import { datiCongelati, edizioneDaSlug } from "@/lib/editions/queries";
-import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
-import { decidi } from "@/lib/policy";
+import { ETICHETTE_STATO_EDIZIONE, transizioneEdizione } from "@/lib/workflow";
+import { decidi, passiPossibili } from "@/lib/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const ed = edizioneDaSlug(getDb(), (await params).slug);
@@ -30,7 +30,9 @@ export default async function Anteprima({ params }: { params: Promise<{ slug: st
   consentiOppure403(decidi(u.attore, "edizione.leggi", { stato: ed.stato }));
   const congelati = datiCongelati(ed);
   const dati = congelati ?? istantanea(db, ed).dati;
-  const puoFirmare = !!ed.sha256 && decidi(u.attore, "edizione.firma", { stato: ed.stato }).consentito;
+  // The signature form and "send back" follow the edition's transition table, as on the edition page.
+  const possibili = passiPossibili(u.attore, ed);
+  const puoFirmare = !!ed.sha256 && possibili.includes("firma");
 
   return (
     <>
@@ -59,9 +61,13 @@ export default async function Anteprima({ params }: { params: Promise<{ slug: st
               Firmi il testo che hai appena letto, identificato dall&apos;impronta <Impronta sha256={ed.sha256!} />. Se nel frattempo il testo cambiasse, la
               firma sarebbe rifiutata.
             </p>
-            <PassoEdizioneForm passo="firma" etichetta="Firma l'edizione" editionId={ed.id} sha256={ed.sha256!} password principale dopo={`/edizione/${ed.slug}`} />
-            <hr />
-            <PassoEdizioneForm passo="rimanda" etichetta="Rimanda al coordinamento" editionId={ed.id} version={ed.version} motivo="Motivo per cui la rimandi" dopo={`/edizione/${ed.slug}`} />
+            <PassoEdizioneForm passo="firma" etichetta={transizioneEdizione("firma").etichetta} editionId={ed.id} sha256={ed.sha256!} password principale dopo={`/edizione/${ed.slug}`} />
+            {possibili.includes("rimanda") && (
+              <>
+                <hr />
+                <PassoEdizioneForm passo="rimanda" etichetta={transizioneEdizione("rimanda").etichetta} editionId={ed.id} version={ed.version} motivo="Motivo per cui la rimandi" dopo={`/edizione/${ed.slug}`} />
+              </>
+            )}
           </div>
         </section>
       )}

@@ -5,7 +5,8 @@ import { assegnaSezioniAction } from "@/app/_server/assegnazioni-actions";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import type { RigaSezione } from "@/lib/sections/tipi";
 import { formatData } from "@/lib/numbers/format";
-import { Campo, campiDi, EsitoModulo, messaggioDi, Scelta, useModulo } from "../../_moduli/modulo";
+import { campiDi } from "@/app/_components/esito";
+import { Campo, EsitoModulo, messaggioDi, Scelta, useModulo } from "../../_moduli/modulo";
 
 type Settore = { id: number; nome: string };
 type Tipo = "area" | "settore" | "edizione";

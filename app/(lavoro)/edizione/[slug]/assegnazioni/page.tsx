@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { sezioniSenzaReferente } from "@/lib/editions/assegnazioni";
+import { sezioniSenzaReferente } from "@/lib/editions/queries";
 import { sezioniEdizione } from "@/lib/sections/queries";
 import { edizioneDaSlug } from "@/lib/editions/queries";
-import { settoriAttivi } from "@/lib/editions/struttura";
+import { settoriAttivi } from "@/lib/admin/queries";
 import { decidi } from "@/lib/policy";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { AssegnazioniModulo } from "./AssegnazioniModulo";
@@ -20,10 +20,10 @@ export default async function AssegnazioniPage({ params }: { params: Promise<{ s
   const db = getDb();
   const ed = edizioneDaSlug(db, (await params).slug);
   if (!ed) notFound();
-  // The role decides who sees the page (as for every section of an edition in preparation); the state, whether it can be changed.
-  const risorsa = { settoreId: 0, stato: "bozza" as const };
-  consentiOppure403(decidi(u.attore, "sezione.assegna", { ...risorsa, statoEdizione: "in_preparazione" }));
-  const stato = decidi(u.attore, "sezione.assegna", { ...risorsa, statoEdizione: ed.stato });
+  // The role decides who sees the page; the edition's state, whether it can be changed
+  // (each section's assignment is then decided again, section by section, by the service).
+  consentiOppure403(decidi(u.attore, "edizioni.gestisci"));
+  const stato = decidi(u.attore, "edizione.configura", ed);
   const righe = sezioniEdizione(db, ed.id);
   const senza = stato.consentito ? sezioniSenzaReferente(db, ed.id) : [];
   return (

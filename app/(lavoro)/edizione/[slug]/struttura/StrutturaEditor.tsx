@@ -3,8 +3,10 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { aggiungiStrutturaAction, modificaStrutturaAction, rimuoviStrutturaAction, spostaStrutturaAction } from "@/app/_server/struttura-actions";
 import { StatoBadge } from "@/app/_components/StatoBadge";
-import type { AmbitoStruttura, AreaStruttura, Elemento, ParteStruttura, SezioneStruttura } from "@/lib/editions/struttura";
-import { Campo, campiDi, EsitoModulo, Scelta, useModulo, type RispostaModulo } from "../../_moduli/modulo";
+import type { AmbitoStruttura, AreaStruttura, ParteStruttura, SezioneStruttura } from "@/lib/editions/queries";
+import type { Elemento } from "@/lib/editions/struttura";
+import { campiDi } from "@/app/_components/esito";
+import { Campo, EsitoModulo, Scelta, useModulo, type RispostaModulo } from "../../_moduli/modulo";
 
 type Settore = { id: number; nome: string };
 
@@ -23,6 +25,8 @@ const useCtx = () => useContext(Ctx)!;
 
 const NOME: Record<Elemento, string> = { parte: "parte", area: "area", ambito: "ambito", sezione: "pagina" };
 const plurale = (n: number, uno: string, molti: string) => `${n} ${n === 1 ? uno : molti}`;
+/** "il suo blocco", "i suoi 3 blocchi". */
+const suoiBlocchi = (n: number) => (n === 1 ? "il suo blocco" : `i suoi ${n} blocchi`);
 
 /**
  * The structure of an edition, as a tree of parts → pages and areas → ambiti, with
@@ -255,7 +259,7 @@ function Rimuovi({ elemento, id, titolo }: { elemento: Elemento; id: number; tit
       setConferma(null);
       dopoRimozione(
         r.blocchi > 0
-          ? `«${titolo}» rimosso: i suoi ${plurale(r.blocchi, "blocco", "blocchi")} e le revisioni sono conservati nell'archivio delle sezioni rimosse.`
+          ? `«${titolo}» rimosso: ${suoiBlocchi(r.blocchi)} e le revisioni sono conservati nell'archivio delle sezioni rimosse.`
           : `«${titolo}» rimosso.`,
       );
     } else if (r.tipo === "conferma") {
@@ -289,7 +293,7 @@ function Rimuovi({ elemento, id, titolo }: { elemento: Elemento; id: number; tit
           <p id={`conferma-${elemento}-${id}`} className="small mb-2" role="alert">{conferma.messaggio}</p>
           <div className="d-flex gap-2">
             <button ref={pulsanteConferma} type="button" className="btn btn-danger btn-xs" disabled={attesa} onClick={() => rimuovi(conferma.blocchi)}>
-              Rimuovi con i suoi {plurale(conferma.blocchi, "blocco", "blocchi")}
+              Rimuovi con {suoiBlocchi(conferma.blocchi)}
             </button>
             <button
               type="button"

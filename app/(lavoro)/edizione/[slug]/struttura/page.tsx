@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
-import { edizioneDaSlug } from "@/lib/editions/queries";
-import { settoriAttivi, strutturaEdizione } from "@/lib/editions/struttura";
+import { settoriAttivi } from "@/lib/admin/queries";
+import { edizioneDaSlug, strutturaEdizione } from "@/lib/editions/queries";
 import { decidi } from "@/lib/policy";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { StrutturaEditor } from "./StrutturaEditor";
@@ -19,7 +19,7 @@ export default async function StrutturaPage({ params }: { params: Promise<{ slug
   const ed = edizioneDaSlug(db, (await params).slug);
   if (!ed) notFound();
   // The role decides who sees the page; the state decides whether it can be changed.
-  consentiOppure403(decidi(u.attore, "edizione.configura", { stato: "in_preparazione" }));
+  consentiOppure403(decidi(u.attore, "edizioni.gestisci"));
   const stato = decidi(u.attore, "edizione.configura", { stato: ed.stato });
   const albero = strutturaEdizione(db, ed.id);
   return (
@@ -33,7 +33,7 @@ export default async function StrutturaPage({ params }: { params: Promise<{ slug
       </nav>
       <h1 className="h2">Struttura di «{ed.titolo}»</h1>
       <p className="lead">
-        Stato: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · <Link href={`/edizione/${ed.slug}/assegnazioni`}>Assegnazioni e scadenze</Link>
+        Stato: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · <Link href={`/edizione/${ed.slug}/assegnazioni`}>Assegnazioni e scadenze</Link> · <Link href={`/edizione/${ed.slug}/struttura/rimosse`}>Sezioni rimosse</Link>
       </p>
       {stato.consentito ? (
         <details className="mb-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ETICHETTE_MOTIVO_REVISIONE } from "@/lib/sections/tipi";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -12,7 +13,6 @@ import { decidi, risorsaSezione } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Cronologia della sezione" };
 
-const MOTIVI = { salvataggio: "Modifiche", invio: "Invio alla revisione", approvazione: "Approvazione", ripristino: "Ripristino", importazione: "Importazione" } as const;
 
 export default async function Cronologia({ params }: { params: Promise<{ id: string }> }) {
   const u = await richiediUtente();
@@ -52,7 +52,7 @@ export default async function Cronologia({ params }: { params: Promise<{ id: str
                 <td><Link href={`/sezioni/${s.id}/cronologia/${r.numero}`}>n. {r.numero}</Link>{i === 0 && " (attuale)"}</td>
                 <td>{formatDataOra(r.createdAt)}</td>
                 <td>{r.autore ?? "Sistema"}</td>
-                <td>{MOTIVI[r.motivo]}</td>
+                <td>{ETICHETTE_MOTIVO_REVISIONE[r.motivo]}</td>
                 <td className="text-end">{r.blocchi}</td>
                 <td className="text-end">{puoRipristinare && i > 0 && <RipristinoButton sectionId={s.id} numero={r.numero} ultima={revisioni[0].numero} />}</td>
               </tr>

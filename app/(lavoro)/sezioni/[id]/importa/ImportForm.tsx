@@ -6,6 +6,7 @@ import { importaFoglioAction } from "@/app/_server/import-actions";
 import { MAX_BYTE_FOGLIO } from "@/lib/spreadsheet/limiti";
 import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { Messaggi } from "@/app/_components/editor/fields";
+import { campiDi } from "@/app/_components/esito";
 
 /** Choose a file, see what would be written and every bad row, then import — or drop the bad rows explicitly. */
 export function ImportForm({ sectionId }: { sectionId: number }) {
@@ -14,7 +15,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
   const [scarta, setScarta] = useState(false);
   const anteprima = esito && "anteprima" in esito ? esito.anteprima : undefined;
   const [troppoGrande, setTroppoGrande] = useState<string | null>(null);
-  const campi: Record<string, string | undefined> = { ...((esito && !esito.ok ? esito.campi : undefined) ?? {}), ...(troppoGrande ? { file: troppoGrande } : {}) };
+  const campi: Record<string, string | undefined> = { ...campiDi(esito), ...(troppoGrande ? { file: troppoGrande } : {}) };
 
   // Submitted by hand: a form action would reset the file input after the preview.
   function invia(e: FormEvent<HTMLFormElement>) {

@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { SezioneEditor } from "@/app/_components/editor/SezioneEditor";
-import { CommentsPanel } from "@/app/_components/review/CommentsPanel";
-import { DecisionPanel } from "@/app/_components/review/DecisionPanel";
+import { CommentiPanel } from "@/app/_components/review/CommentiPanel";
+import { DecisionePanel } from "@/app/_components/review/DecisionePanel";
 import { etichettaCampo } from "@/lib/review/fields";
 import { commentiSezione } from "@/lib/review/service";
 import { azioniPossibili, decidi, risorsaSezione } from "@/lib/policy";
@@ -55,7 +55,7 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
         <StatoBadge stato={s.stato} /> · {s.settoreNome} · Le modifiche si salvano da sole mentre scrivi.
       </p>
       {voce && <VoceCittadini voce={voce} />}
-      <DecisionPanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} dopo={`/sezioni/${s.id}`} />
+      <DecisionePanel sectionId={s.id} version={s.version} azioni={azioniPossibili(u.attore, risorsa)} dopo={`/sezioni/${s.id}`} />
       <SezioneEditor
         commenti={commentiPerBlocco}
         sectionId={s.id}
@@ -64,7 +64,7 @@ export default async function ModificaSezione({ params }: { params: Promise<{ id
         loginUrl={`/login?callbackUrl=${encodeURIComponent(`/sezioni/${s.id}/modifica`)}`}
         blocchiIniziali={s.blocchi.map((b) => ({ id: b.id, version: b.version, dati: b.dati, salvatoIl: b.salvatoIl, autore: b.autore }))}
       />
-      <CommentsPanel sectionId={s.id} commenti={commenti} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
+      <CommentiPanel sectionId={s.id} commenti={commenti} blocchi={s.blocchi} puoCommentare={decidi(u.attore, "sezione.commenta", risorsa).consentito} />
     </>
   );
 }
