@@ -117,6 +117,21 @@ export function idAzione(nome: string): string {
   return voce[0];
 }
 
+type CampoModulo = string | { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * A server action called by hand, with the page's valid session, as an attacker
+ * would: JSON arguments for a plain action, or — `modulo` — the multipart body React
+ * sends for a form action of `useActionState` (previous state null, then the FormData).
+ */
+export function azioneContraffatta(page: Page, percorso: string, nome: string, input: Record<string, unknown>, modulo = false) {
+  const headers = { "Next-Action": idAzione(nome), Accept: "text/x-component" };
+  if (!modulo) return page.request.post(percorso, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify([input]) });
+  const multipart: Record<string, CampoModulo> = { "0": JSON.stringify([null, "$K1"]) };
+  for (const [k, v] of Object.entries(input)) multipart[`_1_${k}`] = typeof v === "object" && v !== null && "buffer" in v ? (v as CampoModulo) : String(v);
+  return page.request.post(percorso, { headers, multipart });
+}
+
 export function bloccoDb(id: number): { version: number; payload: unknown } {
   const d = db();
   try {

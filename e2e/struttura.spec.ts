@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
-import { editions, parts } from "../db/schema";
-import { accedi, controllaAccessibilita, idAzione } from "./helpers";
+import { areas, editions, parts, roleMemberships, sections, settori, users } from "../db/schema";
+import { accedi, azioneContraffatta, controllaAccessibilita, idAzione } from "./helpers";
 
 /**
  * A coordinator sets an edition up in the browser: a new edition (blank, then one
@@ -159,6 +160,42 @@ test("un pacchetto con errori è rifiutato nella pagina di caricamento con i per
   expect((await page.goto(`/edizione/rotto-${u}`))?.status()).toBe(404);
 });
 
+test("da un pacchetto valido nasce l'edizione; una pagina con contenuti si rimuove solo dopo la conferma e resta leggibile tra le sezioni rimosse", async ({ page }) => {
+  const u = unico();
+  // The demo's first part alone ("Presentazione": two pages, one block each), as a package of its own.
+  const demo = JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8"));
+  const pacchetto = { ...demo, edizione: { ...demo.edizione, slug: `dal-file-${u}`, titolo: `Dal file ${u}`, annoInizio: 2001, annoFine: 2003 }, parti: [demo.parti[0]] };
+  const pagina = demo.parti[0].sezioni[0].titolo as string;
+  await accedi(page, "coordinatore@cremona.example");
+  await page.goto("/edizione/nuova");
+  await scegli(page, "Da un pacchetto");
+  await page.getByLabel("File del pacchetto (.json)").setInputFiles({ name: `presentazione-${u}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pacchetto)) });
+  await expect(page.getByLabel("Titolo")).toHaveValue(`Dal file ${u}`);
+  await page.getByRole("button", { name: "Crea l'edizione" }).click();
+  await expect(page).toHaveURL(new RegExp(`/edizione/dal-file-${u}/struttura$`), { timeout: 20_000 });
+
+  // The first click only asks: the page has content.
+  await page.getByRole("button", { name: `Rimuovi pagina «${pagina}»` }).click();
+  const conferma = page.getByRole("group").filter({ hasText: "1 blocco" });
+  await expect(conferma.getByRole("button", { name: "Rimuovi con il suo blocco" })).toBeFocused();
+  await controllaAccessibilita(page);
+  await conferma.getByRole("button", { name: "Annulla" }).click();
+  await expect(page.getByRole("button", { name: `Rimuovi pagina «${pagina}»` })).toBeFocused();
+  await page.getByRole("button", { name: `Rimuovi pagina «${pagina}»` }).click();
+  await page.getByRole("button", { name: "Rimuovi con il suo blocco" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `«${pagina}» rimosso: il suo blocco e le revisioni sono conservati` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: pagina })).toHaveCount(0);
+
+  // Its content is still there, read-only, without anyone at the database.
+  await page.getByRole("link", { name: "Sezioni rimosse" }).click();
+  await expect(page).toHaveURL(new RegExp(`/edizione/dal-file-${u}/struttura/rimosse$`));
+  const archivio = page.getByRole("region", { name: pagina });
+  await expect(archivio.getByText(/rimossa il .* da /)).toBeVisible();
+  await archivio.getByText("Contenuto al momento della rimozione").click();
+  await expect(archivio.locator("p").filter({ hasText: /\S{20,}/ }).first()).toBeVisible();
+  await controllaAccessibilita(page);
+});
+
 test("un referente è respinto (403) sulle pagine e sulle azioni della configurazione", async ({ page }) => {
   await accedi(page, "istruzione@cremona.example");
   for (const indirizzo of ["/edizione/nuova", `/edizione/${PROSSIMA_EDIZIONE.slug}/struttura`, `/edizione/${PROSSIMA_EDIZIONE.slug}/assegnazioni`]) {
@@ -183,6 +220,81 @@ test("un referente è respinto (403) sulle pagine e sulle azioni della configura
     });
     expect(await risposta.text()).toContain("Solo il coordinamento gestisce l'edizione.");
     expect(posizione()).toEqual(prima);
+  } finally {
+    d.$client.close();
+  }
+});
+
+test("referente e lettore: ogni azione della configurazione, chiamata a mano, è negata e non cambia nulla", async ({ browser }) => {
+  const u = unico();
+  const segno = `Contraffatto ${u}`;
+  const d = openDatabase("data/e2e.sqlite");
+  const bersagli = () => {
+    const ed = d.select().from(editions).where(eq(editions.slug, PROSSIMA_EDIZIONE.slug)).get()!;
+    const parte = d.select().from(parts).where(eq(parts.editionId, ed.id)).orderBy(parts.posizione).get()!;
+    const idParti = d.select({ id: parts.id }).from(parts).where(eq(parts.editionId, ed.id)).all().map((p) => p.id);
+    const area = d.select().from(areas).where(inArray(areas.partId, idParti)).get()!;
+    const sezione = d.select().from(sections).where(eq(sections.editionId, ed.id)).orderBy(sections.posizione).get()!;
+    return { ed, parte, area, sezione };
+  };
+  // What these forged requests aim at, compared before and after (other journeys run beside this one: only these rows).
+  const stato = () => {
+    const { ed, parte, area, sezione } = bersagli();
+    const lettore = d.select().from(users).where(eq(users.email, "lettore@cremona.example")).get()!;
+    return {
+      lettore: [lettore.nome, lettore.attivo, d.select().from(roleMemberships).where(eq(roleMemberships.userId, lettore.id)).all().map((r) => r.ruolo)],
+      istruzione: d.select().from(settori).where(eq(settori.codice, "istruzione")).get(),
+      parti: d.select().from(parts).where(eq(parts.editionId, ed.id)).all().map((x) => [x.id, x.titolo, x.posizione]),
+      bersagli: [parte.titolo, area.titolo, sezione.titolo, sezione.settoreId],
+      nuovi: [
+        d.select().from(users).where(eq(users.email, `x-${u}@cremona.example`)).all().length,
+        d.select().from(settori).where(eq(settori.codice, `x-${u}`)).all().length,
+        d.select().from(editions).where(eq(editions.slug, `x-${u}`)).all().length,
+        d.select().from(parts).where(eq(parts.titolo, segno)).all().length,
+      ],
+    };
+  };
+  try {
+    const { ed, parte, area, sezione } = bersagli();
+    const lettore = d.select().from(users).where(eq(users.email, "lettore@cremona.example")).get()!;
+    const settore = d.select().from(settori).where(eq(settori.codice, "istruzione")).get()!;
+    const csv = { name: "persone.csv", mimeType: "text/csv", buffer: Buffer.from(`nome,email,ruolo,settore\n${segno},x-${u}@cremona.example,lettore,\n`) };
+    const moduli: [string, Record<string, unknown>][] = [
+      ["creaUtenteAction", { nome: segno, email: `x-${u}@cremona.example`, ruolo: "amministratore" }],
+      ["modificaUtenteAction", { userId: lettore.id, nome: segno, email: lettore.email }],
+      ["aggiungiRuoloAction", { userId: lettore.id, ruolo: "amministratore" }],
+      ["importaUtentiAction", { modalita: "importa", file: csv }],
+      ["creaSettoreAction", { codice: `x-${u}`, nome: segno }],
+      ["rinominaSettoreAction", { settoreId: settore.id, nome: segno }],
+      ["creaEdizioneAction", { origine: "vuota", titolo: segno, slug: `x-${u}`, annoInizio: "1990", annoFine: "1992" }],
+      ["aggiungiStrutturaAction", { elemento: "parte", editionId: ed.id, titolo: segno }],
+      ["modificaStrutturaAction", { elemento: "parte", id: parte.id, titolo: segno }],
+      ["assegnaSezioniAction", { modalita: "gruppo", tipo: "edizione", editionId: ed.id, versioni: "[]", settoreId: settore.id, scadenza: "2030-01-01" }],
+    ];
+    const semplici: [string, Record<string, unknown>][] = [
+      ["riattivaUtenteAction", { userId: lettore.id }],
+      ["riattivaSettoreAction", { settoreId: settore.id }],
+      ["disattivaSettoreAction", { settoreId: settore.id }],
+      ["rimuoviStrutturaAction", { elemento: "area", id: area.id }],
+      ["spostaStrutturaAction", { elemento: "parte", id: parte.id, direzione: "giu" }],
+      ["rimuoviStrutturaAction", { elemento: "sezione", id: sezione.id, confermaBlocchi: 999 }],
+    ];
+    const prima = stato();
+    for (const email of ["istruzione@cremona.example", "lettore@cremona.example"]) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await accedi(page, email);
+      for (const [nome, input] of moduli) {
+        const testo = await (await azioneContraffatta(page, "/", nome, input, true)).text();
+        expect(testo, `${email} ${nome}`).toContain('"tipo":"negato"');
+      }
+      for (const [nome, input] of semplici) {
+        const testo = await (await azioneContraffatta(page, "/", nome, input)).text();
+        expect(testo, `${email} ${nome}`).toContain('"tipo":"negato"');
+      }
+      await ctx.close();
+    }
+    expect(stato()).toEqual(prima);
   } finally {
     d.$client.close();
   }
