@@ -6,7 +6,8 @@ import { auditLog, blocks, mailOutbox, notifications, revisions, roleMemberships
 import { salvaBlocco } from "../blocks/service";
 import { type Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
-import { aggiungiCommento, commentiSezione, decisioniSezione, eseguiTransizione, risolviCommento } from "./service";
+import { commentiSezione, decisioniSezione } from "./queries";
+import { aggiungiCommento, eseguiTransizione, risolviCommento } from "./service";
 
 function prepara() {
   const db = memoryDb();

@@ -7,8 +7,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { blocks, comments, sections, users } from "../../db/schema";
-import { vociAudit } from "../audit/leggi";
+import { blocks, comments, sections } from "../../db/schema";
 import type { Commento, Problema } from "./tipi";
 import { registra } from "../audit/registra";
 import { inTransazione, type Chi, type Esito } from "../servizio";
@@ -18,7 +17,7 @@ import type { Blocco } from "../content/blocks";
 import { coordinatori, notifica, referentiDi } from "../notifications/avvisi";
 import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione, decidiTransizione } from "../policy";
-import { AZIONI_FLUSSO, transizione, type AzioneFlusso, type StatoSezione } from "../workflow";
+import { transizione, type AzioneFlusso, type StatoSezione } from "../workflow";
 
 export type EsitoTransizione =
   | Esito<{ stato: StatoSezione; version: number }>
@@ -103,25 +102,6 @@ export function eseguiTransizione(
   });
 }
 
-/** Comments of a section as threads (replies under their first comment), oldest first. */
-export function commentiSezione(db: Db, sectionId: number): Commento[] {
-  const righe = db
-    .select({ id: comments.id, blockId: comments.blockId, campo: comments.campo, parentId: comments.parentId, autore: users.nome, testo: comments.testo, risolto: comments.risolto, createdAt: comments.createdAt })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.sectionId, sectionId))
-    .orderBy(asc(comments.id))
-    .all();
-  const perId = new Map<number, Commento>(righe.map((r) => [r.id, { ...r, risposte: [] }]));
-  const radici: Commento[] = [];
-  for (const c of perId.values()) {
-    const padre = c.parentId ? perId.get(c.parentId) : undefined;
-    if (padre) padre.risposte.push(c);
-    else radici.push(c);
-  }
-  return radici;
-}
-
 export function aggiungiCommento(db: Db, chi: Chi, input: { sectionId: number; blockId?: number | null; campo?: string | null; parentId?: number | null; testo: string }): Esito<{ id: number }> {
   return inTransazione(db, (tx) => {
       const s = sezioneConEdizione(tx, input.sectionId);
@@ -160,14 +140,4 @@ export function risolviCommento(db: Db, chi: Chi, input: { commentId: number; ri
       registra(tx, { userId: chi.userId, attore: chi.email, azione: input.risolto ? "commento.risolvi" : "commento.riapri", editionId: s.editionId, sectionId: s.id, settoreId: s.settoreId, dettagli: { commentId: radice } });
       return { ok: true, id: radice };
   });
-}
-
-/** The decisions taken on a section, newest first, from the audit log. */
-export function decisioniSezione(db: Tx, sectionId: number) {
-  return vociAudit(db, { azioni: AZIONI_FLUSSO.map((a) => `sezione.${a}` as const), sectionIds: [sectionId], ordine: "desc" }).map((v) => ({
-    at: v.at,
-    azione: v.azione,
-    chi: v.chi ?? "—",
-    messaggio: v.dettagli?.messaggio,
-  }));
 }

@@ -13,7 +13,7 @@ import { sezioniEdizione } from "@/lib/sections/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";
-import { avanzamento, type RigaAvanzamento } from "@/lib/review/dashboard";
+import { avanzamento, type RigaAvanzamento } from "@/lib/review/queries";
 import { sezioniSenzaReferente } from "@/lib/editions/queries";
 import { AmbitiMenoChiari } from "@/app/_components/ascolto/AmbitiMenoChiari";
 import { ambitiMenoChiari } from "@/lib/ascolto/queries";

@@ -15,7 +15,7 @@ import { caricaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione, azioniPossibili } from "@/lib/policy";
 import { baseConfronto } from "@/lib/review/queries";
-import { commentiSezione, decisioniSezione } from "@/lib/review/service";
+import { commentiSezione, decisioniSezione } from "@/lib/review/queries";
 
 export const metadata: Metadata = { title: "Revisione della sezione" };
 

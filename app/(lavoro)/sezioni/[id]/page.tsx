@@ -8,7 +8,7 @@ import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { CommentiPanel } from "@/app/_components/review/CommentiPanel";
 import { StoricoDecisioni } from "@/app/_components/review/StoricoDecisioni";
-import { commentiSezione, decisioniSezione } from "@/lib/review/service";
+import { commentiSezione, decisioniSezione } from "@/lib/review/queries";
 import { caricaSezione } from "@/lib/sections/queries";
 import { formatData } from "@/lib/numbers/format";
 import { decidi, risorsaSezione } from "@/lib/policy";

@@ -8,7 +8,7 @@ import { SezioneEditor } from "@/app/_components/editor/SezioneEditor";
 import { CommentiPanel } from "@/app/_components/review/CommentiPanel";
 import { DecisionePanel } from "@/app/_components/review/DecisionePanel";
 import { etichettaCampo } from "@/lib/review/fields";
-import { commentiSezione } from "@/lib/review/service";
+import { commentiSezione } from "@/lib/review/queries";
 import { azioniPossibili, decidi, risorsaSezione } from "@/lib/policy";
 import { StatoBadge } from "@/app/_components/StatoBadge";
 import { caricaSezione } from "@/lib/sections/queries";

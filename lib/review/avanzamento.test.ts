@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
 import { sections, settori } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
-import { avanzamento } from "./dashboard";
+import { avanzamento } from "./queries";
 
 function prepara() {
   const db = memoryDb();
