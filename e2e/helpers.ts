@@ -127,8 +127,16 @@ type CampoModulo = string | { name: string; mimeType: string; buffer: Buffer };
 export function azioneContraffatta(page: Page, percorso: string, nome: string, input: Record<string, unknown>, modulo = false) {
   const headers = { "Next-Action": idAzione(nome), Accept: "text/x-component" };
   if (!modulo) return page.request.post(percorso, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify([input]) });
-  const multipart: Record<string, CampoModulo> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [k, v] of Object.entries(input)) multipart[`_1_${k}`] = typeof v === "object" && v !== null && "buffer" in v ? (v as CampoModulo) : String(v);
+  // A FormData keeps the order (an object would put the key "0" first): the root goes last, as React
+  // sends it, because the server gathers the form's fields as they stream in before it.
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(input)) {
+    if (typeof v === "object" && v !== null && "buffer" in v) {
+      const f = v as Exclude<CampoModulo, string>;
+      multipart.append(`_1_${k}`, new File([new Uint8Array(f.buffer)], f.name, { type: f.mimeType }));
+    } else multipart.append(`_1_${k}`, String(v));
+  }
+  multipart.append("0", JSON.stringify([null, "$K1"]));
   return page.request.post(percorso, { headers, multipart });
 }
 
