@@ -5,10 +5,12 @@
  */
 import { formatNumero } from "../numbers/format";
 import { analizzaDelimitato, togliRigheVuoteFinali } from "./incolla";
-import { contaRigheXml, estraiZip } from "./zip-sicuro";
+import { contaRigheECelleXml, estraiZip } from "./zip-sicuro";
 
 /** The largest sheet accepted, header included. */
 export const MAX_RIGHE = 5000;
+/** Cells of any one sheet (filled or styled): 5000 rows of 40 columns. */
+export const MAX_CELLE = 200_000;
 
 const SEPARATORI = ["\t", ";", ","] as const;
 export type Separatore = (typeof SEPARATORI)[number];
@@ -146,8 +148,13 @@ function controllaArchivio(dati: Uint8Array): void {
   const fogli = voci.filter((v) => /^xl\/worksheets\/sheet\d+\.xml$/.test(v.nome)).sort((a, b) => a.nome.localeCompare(b.nome, "en", { numeric: true }));
   // exceljs reads every sheet, so every sheet must be within the limit.
   for (const f of fogli) {
-    const righe = contaRigheXml(f.contenuto);
+    const { righe, celle } = contaRigheECelleXml(f.contenuto);
     if (righe > MAX_RIGHE) throw erroreTroppeRighe(righe);
+    if (celle > MAX_CELLE) {
+      throw new Error(
+        `Il foglio ha ${formatNumero(celle)} celle: se ne possono importare al massimo ${formatNumero(MAX_CELLE)}. Salvare solo le colonne necessarie, oppure dividere il file.`,
+      );
+    }
   }
 }
 

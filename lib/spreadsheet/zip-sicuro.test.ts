@@ -1,8 +1,8 @@
 import { deflateRawSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { leggiFoglio, MAX_RIGHE } from "./read";
-import { contaRigheXml, estraiZip, MAX_BYTE_ESPANSI } from "./zip-sicuro";
+import { leggiFoglio, MAX_CELLE, MAX_RIGHE } from "./read";
+import { contaRigheECelleXml, contaRigheXml, estraiZip, MAX_BYTE_ESPANSI } from "./zip-sicuro";
 
 /** A minimal ZIP (deflate), as a hostile user would craft it; `dichiarato` lets an entry lie about its size. */
 function zip(voci: { nome: string; testo: string | Buffer; dichiarato?: number }[]): Uint8Array {
@@ -54,6 +54,14 @@ describe("XLSX ostili", () => {
     const righe = Array.from({ length: MAX_RIGHE + 1 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("");
     const file = zip([{ nome: "xl/worksheets/sheet1.xml", testo: `<worksheet><sheetData>${righe}</sheetData></worksheet>` }]);
     await expect(leggiFoglio("righe.xlsx", file)).rejects.toThrow(/al massimo 5\.000/);
+  });
+
+  it("un foglio con poche righe ma troppe celle è rifiutato allo stesso modo (exceljs farebbe un oggetto per cella)", async () => {
+    const colonne = Math.ceil((MAX_CELLE + 1) / 10);
+    const riga = (r: number) => `<row r="${r}">${Array.from({ length: colonne }, () => "<c><v>1</v></c>").join("")}</row>`;
+    const file = zip([{ nome: "xl/worksheets/sheet1.xml", testo: `<worksheet><sheetData>${Array.from({ length: 10 }, (_, i) => riga(i + 1)).join("")}</sheetData></worksheet>` }]);
+    await expect(leggiFoglio("celle.xlsx", file)).rejects.toThrow(/celle: se ne possono importare al massimo 200\.000/);
+    expect(contaRigheECelleXml(new TextEncoder().encode('<row><c r="A1"/><c><v>2</v></c><col/><cols/></row>'))).toEqual({ righe: 1, celle: 2 });
   });
 
   it("un archivio danneggiato ha un messaggio italiano", async () => {

@@ -81,13 +81,24 @@ function troppoGrande(massimo: number): ArchivioNonAccettato {
   );
 }
 
-/** Rows in a worksheet's XML, counted without parsing it. */
-export function contaRigheXml(xml: Uint8Array): number {
-  const testo = new TextDecoder().decode(xml);
+/** Occurrences of the element `<nome …>` in XML text, counted without parsing it. */
+function contaElementi(testo: string, nome: string): number {
+  const apertura = `<${nome}`;
   let n = 0;
-  for (let i = testo.indexOf("<row"); i !== -1; i = testo.indexOf("<row", i + 4)) {
-    const dopo = testo[i + 4];
+  for (let i = testo.indexOf(apertura); i !== -1; i = testo.indexOf(apertura, i + apertura.length)) {
+    const dopo = testo[i + apertura.length];
     if (dopo === " " || dopo === ">" || dopo === "/") n++;
   }
   return n;
+}
+
+/** Rows in a worksheet's XML, counted without parsing it. */
+export function contaRigheXml(xml: Uint8Array): number {
+  return contaElementi(new TextDecoder().decode(xml), "row");
+}
+
+/** Rows and cells in a worksheet's XML: exceljs builds an object per cell, so both are bounded before it reads. */
+export function contaRigheECelleXml(xml: Uint8Array): { righe: number; celle: number } {
+  const testo = new TextDecoder().decode(xml);
+  return { righe: contaElementi(testo, "row"), celle: contaElementi(testo, "c") };
 }
