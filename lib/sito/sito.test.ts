@@ -123,7 +123,8 @@ describe("la cartella di una revisione", () => {
     rmSync(radice, { recursive: true, force: true });
   });
 
-  it("ha ogni file, il suo SHA256SUMS li verifica tutti, e i file restano privati", async () => {
+  // Makes the whole demo edition's files (every page compressed twice): the slowest unit test, given room on a busy machine.
+  it("ha ogni file, il suo SHA256SUMS li verifica tutti, e i file restano privati", { timeout: 240_000 }, async () => {
     const avanzamenti: number[] = [];
     const somme = await generaSito(p, { radice, origine, indirizzoApp: "https://bilancio.comune.example", faiPdf: async () => PDF, progresso: (f) => avanzamenti.push(f) });
     const cartella = path.join(radice, "2014-2016", "1");
