@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { roleMemberships, settori, users } from "../db/schema";
-import { accedi, controllaAccessibilita, idAzione } from "./helpers";
+import { accedi, azioneContraffatta, controllaAccessibilita } from "./helpers";
 import { ultimoLink } from "./posta";
 
 /** Every journey names its own people and settori: the demo accounts stay as other specs expect them. */
@@ -222,11 +222,6 @@ test("referente e coordinatore sono respinti su ogni schermata dell'amministrazi
 
   // Forged: the action ids read from the build, posted as the browser would.
   await page.goto("/settore");
-  const chiama = (nome: string, input: object) =>
-    page.request.post("/settore", {
-      headers: { "Next-Action": idAzione(nome), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([input]),
-    });
   for (const [nome, input] of [
     ["disattivaUtenteAction", { userId: bersaglio.id }],
     ["reinviaInvitoAction", { userId: bersaglio.id }],
@@ -234,7 +229,7 @@ test("referente e coordinatore sono respinti su ogni schermata dell'amministrazi
     ["disattivaSettoreAction", { settoreId: settore.id }],
     ["unisciSettoriAction", { daId: settore.id, inId: settoreDb("cultura")!.id }],
   ] as const) {
-    const r = await chiama(nome, input);
+    const r = await azioneContraffatta(page, "/settore", nome, input);
     expect(await r.text(), nome).toContain("Solo l'amministratore gestisce utenti e settori.");
   }
   expect(utenteDb(bersaglio.email)!.attivo).toBe(true);

@@ -4,7 +4,7 @@ import { eq, inArray } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
 import { areas, editions, parts, roleMemberships, sections, settori, users } from "../db/schema";
-import { accedi, azioneContraffatta, controllaAccessibilita, idAzione } from "./helpers";
+import { accedi, azioneContraffatta, controllaAccessibilita } from "./helpers";
 
 /**
  * A coordinator sets an edition up in the browser: a new edition (blank, then one
@@ -214,10 +214,7 @@ test("un referente è respinto (403) sulle pagine e sulle azioni della configura
   };
   try {
     const prima = posizione();
-    const risposta = await page.request.post(`/edizione/${PROSSIMA_EDIZIONE.slug}/struttura`, {
-      headers: { "Next-Action": idAzione("spostaStrutturaAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([{ elemento: "parte", id: prima[0].id, direzione: "giu" }]),
-    });
+    const risposta = await azioneContraffatta(page, `/edizione/${PROSSIMA_EDIZIONE.slug}/struttura`, "spostaStrutturaAction", { elemento: "parte", id: prima[0].id, direzione: "giu" });
     expect(await risposta.text()).toContain("Solo il coordinamento gestisce l'edizione.");
     expect(posizione()).toEqual(prima);
   } finally {

@@ -175,6 +175,24 @@ describe("nuova edizione", () => {
     expect(avvisi.map((n) => n.testo)).toContain("È iniziata la preparazione di «Modello»");
   });
 
+  it("le unioni in catena portano all'ultimo superstite, nel modello e nel messaggio del pacchetto", () => {
+    const { db, coord } = prepara();
+    const id = (codice: string) => db.select().from(settori).where(eq(settori.codice, codice)).get()!.id;
+    // commercio-turismo → polizia-locale → cultura
+    db.update(settori).set({ unitoInId: id("polizia-locale"), attivo: false }).where(eq(settori.codice, "commercio-turismo")).run();
+    db.update(settori).set({ unitoInId: id("cultura"), attivo: false }).where(eq(settori.codice, "polizia-locale")).run();
+    const r = creaEdizione(db, coord, { origine: "modello", modello: "2014-2016", titolo: "Catena", slug: "catena", annoInizio: 2017, annoFine: 2019 });
+    if (!r.ok) throw new Error(r.messaggio);
+    const usati = new Set(db.select({ settoreId: sections.settoreId }).from(sections).where(eq(sections.editionId, r.editionId)).all().map((s) => s.settoreId));
+    expect(usati.has(id("cultura"))).toBe(true);
+    expect(usati.has(id("commercio-turismo")) || usati.has(id("polizia-locale"))).toBe(false);
+    const p = DEMO();
+    const rifiuto = creaEdizione(db, coord, { origine: "pacchetto", slug: "catena-pacchetto", pacchetto: { nome: "p.json", testo: JSON.stringify(p) } });
+    if (rifiuto.ok || !("erroriPacchetto" in rifiuto)) throw new Error("atteso un rifiuto del pacchetto");
+    const i = p.settori.findIndex((s: { codice: string }) => s.codice === "commercio-turismo");
+    expect(rifiuto.erroriPacchetto).toContainEqual({ percorso: `$.settori[${i}].codice`, messaggio: expect.stringContaining("usa il codice «cultura»") });
+  });
+
   it("solo il coordinamento crea edizioni", () => {
     const { db, ref } = prepara();
     const prima = conteggio(db);

@@ -14,9 +14,18 @@ import { settori } from "../../db/schema";
 import type { Pacchetto } from "../edition-package/schema";
 import type { ErrorePacchetto } from "../edition-package/validate";
 
+interface Settore {
+  id: number;
+  codice: string;
+  nome: string;
+  attivo: boolean;
+  unitoInId: number | null;
+}
+
+/** The same rows, looked up by code (the package's) or by id (a merge's target). */
 interface Anagrafica {
-  perCodice: Map<string, { id: number; codice: string; nome: string; attivo: boolean; unitoInId: number | null }>;
-  perId: Map<number, { codice: string; nome: string; attivo: boolean; unitoInId: number | null }>;
+  perCodice: Map<string, Settore>;
+  perId: Map<number, Settore>;
 }
 
 function anagrafica(tx: Tx): Anagrafica {
@@ -25,13 +34,9 @@ function anagrafica(tx: Tx): Anagrafica {
 }
 
 /** The settore that now stands for `codice` after any chain of merges (at most as many steps as settori). */
-function superstite(a: Anagrafica, codice: string): { codice: string; nome: string } | null {
-  let s = a.perCodice.get(codice) ?? null;
-  for (let passi = 0; s && s.unitoInId !== null && passi <= a.perId.size; passi++) {
-    const dopo = a.perId.get(s.unitoInId);
-    if (!dopo) return null;
-    s = { ...dopo, id: s.unitoInId };
-  }
+function superstite(a: Anagrafica, codice: string): Settore | null {
+  let s = a.perCodice.get(codice);
+  for (let passi = 0; s && s.unitoInId !== null && passi <= a.perId.size; passi++) s = a.perId.get(s.unitoInId);
   return s && s.unitoInId === null ? s : null;
 }
 
