@@ -14,13 +14,7 @@ import { settori } from "../../db/schema";
 import type { Pacchetto } from "../edition-package/schema";
 import type { ErrorePacchetto } from "../edition-package/validate";
 
-interface Settore {
-  id: number;
-  codice: string;
-  nome: string;
-  attivo: boolean;
-  unitoInId: number | null;
-}
+type Settore = Pick<typeof settori.$inferSelect, "id" | "codice" | "nome" | "attivo" | "unitoInId">;
 
 /** The same rows, looked up by code (the package's) or by id (a merge's target). */
 interface Anagrafica {
