@@ -6,6 +6,7 @@ import { SezioneContent } from "../report/SezioneContent";
 
 /** Both versions side by side, rendered as the report would show them; the user decides. */
 export function ConflittoView({
+  id,
   mia,
   loro,
   autore,
@@ -14,6 +15,8 @@ export function ConflittoView({
   onLoro,
   onAMano,
 }: {
+  /** Unique in the page: a refused step brings the focus here. */
+  id: string;
   mia: Blocco;
   loro: Blocco;
   autore: string | null;
@@ -23,8 +26,8 @@ export function ConflittoView({
   onAMano: () => void;
 }) {
   return (
-    <section className="alert alert-warning" aria-labelledby="conflitto-titolo" role="alert">
-      <h3 id="conflitto-titolo" className="h5">Un collega ha modificato questo blocco</h3>
+    <section id={id} className="alert alert-warning" aria-labelledby={`${id}-titolo`} role="alert" tabIndex={-1}>
+      <h3 id={`${id}-titolo`} className="h5">Un collega ha modificato questo blocco</h3>
       <p>
         {autore ?? "Qualcuno"} ha salvato una versione alle {formatDataOra(il)}, dopo che avevi aperto il blocco. Le tue modifiche non sono andate perse: scegli quale tenere.
       </p>

@@ -6,13 +6,14 @@
  * preview drawn with the same ECharts option as the published report.
  */
 import * as echarts from "echarts";
-import { useEffect, useRef, useState, type ClipboardEvent } from "react";
+import { useContext, useEffect, useRef, useState, type ClipboardEvent } from "react";
 import type { Serie } from "@/lib/content/blocks";
 import { graficoDisegnabile, opzioniGrafico } from "@/lib/charts";
 import { erroriCelle, incollaInSerie, prossimaCategoria, riallineaTesti, testiDaSerie } from "@/lib/grid";
 import { interpretaCella } from "@/lib/numbers/parse";
 import { incollaTabella } from "@/lib/spreadsheet/incolla";
 import { CampoScelta, CampoSpunta, CampoTesto, descrittori, Messaggi } from "./fields";
+import { CampiNonValidiContext, useSegnalaNonValidi, type CampoNonValido } from "./campi-non-validi";
 import { SerieDataTable } from "../report/SerieDataTable";
 import { UNITA_COMUNI } from "./IndicatoreEditor";
 import type { EditorProps } from "./types";
@@ -50,6 +51,17 @@ export function SerieEditor({ value, onChange, errori, avvisi = {}, id, anni }: 
     document.getElementById(fuoco)?.focus();
     setFuoco(null);
   }, [fuoco]);
+
+  // Texts of cells that were not numbers come back from the browser's draft as they were typed.
+  const ripristinati = useContext(CampiNonValidiContext)?.ripristinati;
+  useEffect(() => {
+    const celle = Object.entries(ripristinati ?? {}).flatMap(([k, t]) => {
+      const m = k.startsWith(`${id}-val-`) ? /^(\d+)-(\d+)$/.exec(k.slice(id.length + 5)) : null;
+      return m ? [{ j: Number(m[1]), i: Number(m[2]), t }] : [];
+    });
+    if (celle.length === 0) return;
+    setStato((s) => ({ ...s, testi: s.testi.map((col, j) => col.map((x, i) => celle.find((c) => c.j === j && c.i === i)?.t ?? x)) }));
+  }, [ripristinati, id]);
 
   const cambia = (nuovo: Serie, nuoviTesti: string[][] = testi) => {
     setStato({ base: nuovo, testi: nuoviTesti });
@@ -141,6 +153,10 @@ export function SerieEditor({ value, onChange, errori, avvisi = {}, id, anni }: 
 
   const daCorreggere = erroriCelle(testi, n);
   const messaggioCella = (j: number, i: number) => daCorreggere.find((x) => x.serie === j && x.riga === i)?.messaggio;
+  // Cells that are not numbers are unsaved changes of the block, kept in its draft.
+  const nonValidi: Record<string, CampoNonValido> = {};
+  for (const x of daCorreggere) nonValidi[idValore(x.serie, x.riga)] = { testo: testi[x.serie]?.[x.riga] ?? "", messaggio: x.messaggio, etichetta: `valore di «${nomeSerie(x.serie)}» per ${nomeRiga(x.riga)}` };
+  useSegnalaNonValidi(`${id}-val`, nonValidi);
 
   /* ---------------------------------------------------------------- form */
 

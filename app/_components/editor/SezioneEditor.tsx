@@ -10,6 +10,7 @@ import { TIPI_BLOCCO, type Blocco, type TipoBlocco } from "@/lib/content/blocks"
 import type { BloccoSalvato } from "@/lib/blocks/tipi";
 import { controllaSezione } from "@/lib/checks";
 import { BloccoEditor } from "./BloccoEditor";
+import { GuardiaModifiche } from "./GuardiaModifiche";
 
 type Eliminato = { tipo: Blocco["tipo"]; posizione: number; eliminazioneId: number };
 
@@ -86,6 +87,7 @@ export function SezioneEditor({
 
   return (
     <div>
+      <GuardiaModifiche />
       {messaggio && <div className="alert alert-danger" role="alert">{messaggio}</div>}
       {eliminato && (
         <div className="alert alert-info d-flex align-items-center gap-3" role="status">

@@ -9,6 +9,8 @@ export interface Bozza {
   base: number;
   dati: Blocco;
   il: string;
+  /** Texts typed in fields that did not take them (a word in a number field), by element id. */
+  nonValidi?: Record<string, string>;
 }
 
 const chiave = (userId: number, blockId: number) => `bilancio-sociale:bozza:${userId}:${blockId}`;

@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { interpretaNumero, type NumeroInterpretato } from "@/lib/numbers/parse";
 import { formatNumero } from "@/lib/numbers/format";
+import { useSegnalaNonValidi, useTestoRipristinato } from "./campi-non-validi";
 
 export function Messaggi({ id, errore, avviso, aiuto }: { id: string; errore?: string; avviso?: string; aiuto?: ReactNode }) {
   return (
@@ -72,13 +73,23 @@ export function CampoNumero({
   const [locale, setLocale] = useState<string | undefined>();
   // A value changed from outside (restore, conflict resolution) replaces the text.
   useEffect(() => {
-    setTesto((t) => {
-      const r = interpretaNumero(t);
-      const uguale = r.ok ? r.numero.valore === value : (value === null || value === undefined) && t.trim() === "";
-      return uguale ? t : testoDi(value);
-    });
+    const r = interpretaNumero(testo);
+    const uguale = r.ok ? r.numero.valore === value : (value === null || value === undefined) && testo.trim() === "";
+    if (uguale) return;
+    setTesto(testoDi(value));
+    setLocale(undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
+  // A text that was not a number, kept by the browser's draft, comes back as it was typed.
+  const ripristinato = useTestoRipristinato(id);
+  useEffect(() => {
+    if (ripristinato === undefined) return;
+    setTesto(ripristinato);
+    const r = interpretaNumero(ripristinato);
+    setLocale(r.ok ? undefined : r.messaggio);
+  }, [ripristinato]);
+  // Invalid text is an unsaved change of the block, not a silent nothing.
+  useSegnalaNonValidi(id, locale ? { [id]: { testo, messaggio: locale, etichetta: label } } : {});
   const messaggio = locale ?? errore;
   return (
     <div className={`mb-3 ${className ?? ""}`}>
