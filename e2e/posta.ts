@@ -45,3 +45,27 @@ export function ultimoLink(email: string, tipo: "invito" | "reimposta", cartella
   }
   return null;
 }
+
+/**
+ * The path of the app link ("Apri: …/sezioni/12") in the newest notification to `email`
+ * whose text contains `testo`, or null while the worker has not written it yet.
+ */
+export function linkDellaNotifica(email: string, testo: string, cartella: string = CARTELLA_POSTA): string | null {
+  let file: string[];
+  try {
+    file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();
+  } catch {
+    return null;
+  }
+  const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
+  for (const f of file) {
+    const eml = readFileSync(path.join(cartella, f), "utf8");
+    const fine = eml.search(/\r?\n\r?\n/);
+    if (!destinatario.test(eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " "))) continue;
+    const corpo = decodificaQp(eml.slice(fine));
+    if (!corpo.includes(testo)) continue;
+    const link = /Apri: https?:\/\/[^/\s]+(\/\S*)/.exec(corpo);
+    if (link) return link[1];
+  }
+  return null;
+}

@@ -43,6 +43,7 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   await coord.getByLabel("Commento", { exact: true }).fill("Il dato 2017 è 1.600");
   await coord.getByRole("button", { name: "Aggiungi commento" }).click();
   await expect(coord.getByText("Il dato 2017 è 1.600").first()).toBeVisible();
+  await coord.getByLabel("Messaggio per il settore").fill("Correggere il dato segnalato");
   await coord.getByRole("button", { name: "Richiedi modifiche" }).click();
   await expect.poll(() => statoSezione(CODICE)).toBe("da_rivedere");
 
@@ -52,8 +53,10 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   await expect(card2.getByText(/Commento di Giulia Rossi su «Valore»: Il dato 2017 è 1.600/).first()).toBeVisible();
   await card2.getByLabel("Valore", { exact: true }).fill("1.600");
   await expect(card2.getByTestId("stato-salvataggio")).toHaveText(/Salvato alle/);
-  await ref.getByLabel("Rispondi a Giulia Rossi").fill("Corretto, grazie");
-  await ref.getByRole("button", { name: "Rispondi" }).click();
+  // The message is a thread of its own, on the whole section: the reply goes to the one on «Valore».
+  const thread = ref.getByRole("article", { name: /campo «Valore»/ });
+  await thread.getByLabel("Rispondi a Giulia Rossi").fill("Corretto, grazie");
+  await thread.getByRole("button", { name: "Rispondi" }).click();
   await expect(ref.getByText("Corretto, grazie", { exact: true })).toBeVisible();
   await ref.getByRole("button", { name: "Invia alla revisione" }).click();
   await expect(ref).toHaveURL(new RegExp(`/sezioni/${sectionId}$`));

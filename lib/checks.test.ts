@@ -6,6 +6,7 @@ import {
   annoDiRiferimento,
   controllaAnniFuoriEdizione,
   controllaBlocco,
+  controllaBloccoVuoto,
   controllaConfrontiContraddetti,
   controllaSaltiAnomali,
   controllaSenzaFonte,
@@ -16,6 +17,7 @@ import {
   type ContestoControlli,
   type Segnalazione,
 } from "./checks";
+import { bloccoNuovo } from "./blocks/defaults";
 import { bloccoSchema, type Blocco, type Indicatore, type Scheda, type Serie, type Tabella, type Testo } from "./content/blocks";
 
 const ctx: ContestoControlli = { annoInizio: 2014, annoFine: 2016 };
@@ -478,6 +480,71 @@ describe("valore-invariato", () => {
     expect(controllaValoreInvariato(indicatore({ base, riferimento: "2019" }))).toStrictEqual([]);
     expect(controllaValoreInvariato(indicatore())).toStrictEqual([]);
     expect(controllaValoreInvariato(serie())).toStrictEqual([]);
+  });
+});
+
+describe("blocco-vuoto", () => {
+  const doc = (...content: Testo["contenuto"]["content"]): Testo["contenuto"] => ({ type: "doc", content });
+  const testoCon = (p: Partial<Testo>) => valido<Testo>({ tipo: "testo", contenuto: doc(), ...p });
+  const uno = (s: Segnalazione[]) => s.map(({ livello, campo, messaggio }) => ({ livello, campo, messaggio }));
+
+  it("nomina il testo vuoto, anche quando ha solo paragrafi vuoti", () => {
+    const atteso = [{ livello: "avviso", campo: "contenuto", messaggio: "Il blocco di testo è vuoto: scrivi il testo oppure elimina il blocco." }];
+    expect(uno(controllaBloccoVuoto(testoCon({})))).toStrictEqual(atteso);
+    expect(uno(controllaBloccoVuoto(testoCon({ contenuto: doc({ type: "paragraph" }, { type: "paragraph", content: [{ type: "hardBreak" }] }), titolo: "  " })))).toStrictEqual(atteso);
+    expect(codici(controllaBlocco(testoCon({}), ctx))).toStrictEqual(["blocco-vuoto"]);
+  });
+
+  it("un testo con parole, con un titolo (un sottotitolo della sezione) o con una nota non è vuoto", () => {
+    expect(controllaBloccoVuoto(testo())).toStrictEqual([]);
+    expect(controllaBloccoVuoto(testoCon({ titolo: "Composizione" }))).toStrictEqual([]);
+    expect(controllaBloccoVuoto(testoCon({ contenuto: doc({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Servizi" }] }) }))).toStrictEqual([]);
+    expect(controllaBloccoVuoto(testoCon({ contenuto: doc({ type: "paragraph", content: [{ type: "notaPiePagina", attrs: { testo: "Dati ISTAT" } }] }) }))).toStrictEqual([]);
+  });
+
+  it("nomina la tabella senza righe o con le celle tutte vuote", () => {
+    expect(uno(controllaBloccoVuoto(tabella({ righe: [] })))).toStrictEqual([
+      { livello: "avviso", campo: "righe", messaggio: "La tabella non ha righe: aggiungi i dati oppure elimina il blocco." },
+    ]);
+    expect(uno(controllaBloccoVuoto(tabella({ righe: [["", "  "], [null, ""]] })))).toStrictEqual([
+      { livello: "avviso", campo: "righe.0.0", messaggio: "Le celle della tabella sono tutte vuote: inserisci i dati oppure elimina il blocco." },
+    ]);
+    expect(controllaBloccoVuoto(tabella())).toStrictEqual([]);
+    expect(controllaBloccoVuoto(tabella({ righe: [["", ""], ["", 0]] }))).toStrictEqual([]);
+  });
+
+  it("nomina la serie senza valori, non quella segnata come senza dati", () => {
+    expect(uno(controllaBloccoVuoto(serie({ serie: [{ nome: "Arrivi", valori: [null, null, null] }] })))).toStrictEqual([
+      { livello: "avviso", campo: "serie.0.valori.0", messaggio: "Il grafico non ha valori: inserisci i dati, oppure segna che i dati di questo grafico non sono disponibili." },
+    ]);
+    expect(uno(controllaBloccoVuoto(serie({ categorie: [], serie: [{ nome: "Arrivi", valori: [] }] })))).toStrictEqual([
+      { livello: "avviso", campo: "categorie", messaggio: "Il grafico non ha righe né valori: inserisci i dati, oppure segna che i dati di questo grafico non sono disponibili." },
+    ]);
+    expect(controllaBloccoVuoto(serie({ datiMancanti: true, serie: [{ nome: "Arrivi", valori: [null, null, null] }] }))).toStrictEqual([]);
+    expect(controllaBloccoVuoto(serie({ serie: [{ nome: "Arrivi", valori: [null, 0, null] }] }))).toStrictEqual([]);
+  });
+
+  it("nomina la scheda senza PRIMA, senza DOPO o senza titolo (obbligatorio: un errore)", () => {
+    expect(uno(controllaBloccoVuoto(scheda({ prima: [], dopo: [] })))).toStrictEqual([
+      { livello: "avviso", campo: "prima", messaggio: "La scheda non descrive il PRIMA: aggiungi almeno un punto su com'era la situazione." },
+      { livello: "avviso", campo: "dopo", messaggio: "La scheda non descrive il DOPO: aggiungi almeno un punto su che cosa è cambiato." },
+    ]);
+    expect(codici(controllaBloccoVuoto(scheda({ dopo: [] })))).toStrictEqual(["blocco-vuoto"]);
+    // As typed in the editor, before the schema refuses it on saving.
+    const senzaTitolo = { ...scheda(), titolo: " ", prima: ["  "] } as Scheda;
+    expect(uno(controllaBloccoVuoto(senzaTitolo))).toStrictEqual([
+      { livello: "errore", campo: "titolo", messaggio: "La scheda non ha un titolo: scrivi il titolo del progetto." },
+      { livello: "avviso", campo: "prima", messaggio: "La scheda non descrive il PRIMA: aggiungi almeno un punto su com'era la situazione." },
+    ]);
+    expect(haErrori(controllaBlocco(senzaTitolo, ctx))).toBe(true);
+    expect(controllaBloccoVuoto(scheda())).toStrictEqual([]);
+  });
+
+  it("un blocco nuovo, appena aggiunto, è segnalato finché non lo si riempie", () => {
+    for (const tipo of ["testo", "tabella", "serie", "scheda"] as const) {
+      expect(codici(controllaBloccoVuoto(valido(bloccoNuovo(tipo, ctx)))), tipo).toContain("blocco-vuoto");
+    }
+    expect(controllaBloccoVuoto(valido(bloccoNuovo("indicatore", ctx)))).toStrictEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { ugualeAllaBase } from "./content/baseline";
 import type { Blocco, Indicatore, Serie } from "./content/blocks";
+import { noteDelTesto, richDocToPlainText } from "./content/rich-text";
 import { colonneDiAnni, intestazioneDiAnni } from "./content/tabelle";
 import { formatNumero, formatValore } from "./numbers/format";
 
@@ -391,10 +392,59 @@ export function controllaAnniComeNumeri(b: Blocco): Segnalazione[] {
   return out;
 }
 
+// 8. blocco-vuoto ---------------------------------------------------------------
+
+const cellaVuota = (c: string | number | null | undefined): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/**
+ * A block with nothing to print: a text with neither title nor words (empty paragraphs
+ * only), a table without rows or whose cells are all empty, a series without any value,
+ * a PRIMA/DOPO card without its title, its PRIMA or its DOPO. The schema lets these be
+ * saved (a new block starts so), so they are warnings, named on the field to fill; only
+ * the card's title, which the schema requires, is an error. A series marked "dati non
+ * disponibili" is empty on purpose.
+ */
+export function controllaBloccoVuoto(b: Blocco): Segnalazione[] {
+  const avviso = (campo: string, messaggio: string): Segnalazione => ({ livello: "avviso", codice: "blocco-vuoto", campo, messaggio });
+  switch (b.tipo) {
+    case "testo":
+      // A title alone is a subheading over the blocks that follow (the demo has many): not empty.
+      if (!testoVuoto(b.titolo) || richDocToPlainText(b.contenuto) !== "" || noteDelTesto(b.contenuto).length > 0) return [];
+      return [avviso("contenuto", "Il blocco di testo è vuoto: scrivi il testo oppure elimina il blocco.")];
+    case "tabella":
+      if (b.righe.length === 0) return [avviso("righe", "La tabella non ha righe: aggiungi i dati oppure elimina il blocco.")];
+      if (b.righe.every((r) => r.every(cellaVuota))) {
+        return [avviso("righe.0.0", "Le celle della tabella sono tutte vuote: inserisci i dati oppure elimina il blocco.")];
+      }
+      return [];
+    case "serie": {
+      if (b.datiMancanti) return [];
+      const rimedio = "inserisci i dati, oppure segna che i dati di questo grafico non sono disponibili";
+      if (b.categorie.length === 0) return [avviso("categorie", `Il grafico non ha righe né valori: ${rimedio}.`)];
+      if (b.serie.length > 0 && b.serie.every((r) => r.valori.every((v) => v === null || v === undefined))) {
+        return [avviso("serie.0.valori.0", `Il grafico non ha valori: ${rimedio}.`)];
+      }
+      return [];
+    }
+    case "scheda": {
+      const out: Segnalazione[] = [];
+      if (testoVuoto(b.titolo)) {
+        out.push({ livello: "errore", codice: "blocco-vuoto", campo: "titolo", messaggio: "La scheda non ha un titolo: scrivi il titolo del progetto." });
+      }
+      if (b.prima.every(testoVuoto)) out.push(avviso("prima", "La scheda non descrive il PRIMA: aggiungi almeno un punto su com'era la situazione."));
+      if (b.dopo.every(testoVuoto)) out.push(avviso("dopo", "La scheda non descrive il DOPO: aggiungi almeno un punto su che cosa è cambiato."));
+      return out;
+    }
+    case "indicatore":
+      return [];
+  }
+}
+
 // ---------------------------------------------------------------
 
 export function controllaBlocco(b: Blocco, ctx: ContestoControlli): Segnalazione[] {
   return [
+    ...controllaBloccoVuoto(b),
     ...controllaSenzaFonte(b),
     ...controllaUnitaMancante(b),
     ...controllaAnniFuoriEdizione(b, ctx),

@@ -50,7 +50,7 @@ describe("flusso delle sezioni: fuori dalla preparazione nulla si muove", () => 
 describe("tabella delle transizioni", () => {
   it("ha le condizioni del metodo: dati senza errori per inviare, un commento per chiedere modifiche, un motivo per riaprire", () => {
     expect(transizione("bozza", "invia")?.condizione).toBe("dati_senza_errori");
-    expect(transizione("inviata", "richiedi_modifiche")?.condizione).toBe("commento_o_messaggio");
+    expect(transizione("inviata", "richiedi_modifiche")?.condizione).toBe("motivo");
     expect(transizione("approvata", "riapri")?.condizione).toBe("motivo");
     expect(transizione("approvata", "invia")).toBeUndefined();
   });

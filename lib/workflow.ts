@@ -29,15 +29,18 @@ export interface Transizione {
   da: StatoSezione;
   azione: AzioneFlusso;
   a: StatoSezione;
-  /** What the step needs besides permission, in words shown to the user. */
-  condizione?: "dati_senza_errori" | "commento_o_messaggio" | "motivo";
+  /**
+   * What the step needs besides permission: data without errors (warnings confirmed),
+   * or a written reason, which reaches the other side in the notification.
+   */
+  condizione?: "dati_senza_errori" | "motivo";
 }
 
 export const TRANSIZIONI: readonly Transizione[] = [
   { da: "bozza", azione: "invia", a: "inviata", condizione: "dati_senza_errori" },
   { da: "da_rivedere", azione: "invia", a: "inviata", condizione: "dati_senza_errori" },
   { da: "inviata", azione: "approva", a: "approvata" },
-  { da: "inviata", azione: "richiedi_modifiche", a: "da_rivedere", condizione: "commento_o_messaggio" },
+  { da: "inviata", azione: "richiedi_modifiche", a: "da_rivedere", condizione: "motivo" },
   { da: "approvata", azione: "riapri", a: "bozza", condizione: "motivo" },
 ];
 

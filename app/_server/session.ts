@@ -4,11 +4,13 @@
  * for more than 30 minutes nor older than 8 hours, and belong to an active user.
  */
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { caricaUtente, type Utente } from "@/lib/auth/actor";
 import { usaSessione } from "@/lib/auth/sessioni";
+import { INTESTAZIONE_PERCORSO, indirizzoAccesso } from "@/lib/sicurezza/destinazione";
 import type { Chi } from "@/lib/servizio";
 import { authOptions } from "./auth";
 
@@ -30,10 +32,13 @@ export async function idSessioneCorrente(): Promise<string | null> {
   return (await sessioneCorrente())?.sid ?? null;
 }
 
-/** The current user, or a redirect to the login page. */
+/**
+ * The current user, or a redirect to the login page carrying this page's path (set by proxy.ts)
+ * as the way back: a link in a notification mail opened while signed out still lands on its page.
+ */
 export async function richiediUtente(): Promise<Utente> {
   const u = await utenteCorrente();
-  if (!u) redirect("/login");
+  if (!u) redirect(indirizzoAccesso((await headers()).get(INTESTAZIONE_PERCORSO)));
   return u;
 }
 

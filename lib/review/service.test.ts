@@ -44,7 +44,7 @@ describe("il ciclo di revisione", () => {
 
     const c = aggiungiCommento(db, coord, { sectionId, blockId: b.id, campo: "contenuto", testo: "Manca la fonte del dato" });
     expect(c.ok).toBe(true);
-    r = eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "richiedi_modifiche" });
+    r = eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "richiedi_modifiche", messaggio: "Vedi il commento sul testo" });
     expect(r).toMatchObject({ ok: true, stato: "da_rivedere" });
 
     expect(salvaBlocco(db, ref, { blockId: b.id, version: b.version, dati: { ...(b.payload as object), fonte: "Ufficio di Gabinetto" } }).ok).toBe(true);
@@ -76,13 +76,65 @@ describe("il ciclo di revisione", () => {
     expect(posta[0].corpo).toContain("Rivedere il testo");
   });
 
-  it("chiedere modifiche senza messaggio né commenti è rifiutato; riaprire senza motivo pure", () => {
+  it("la posta della richiesta di modifiche dice il perché: il messaggio e i commenti aperti, con il campo", () => {
     const { db, ref, coord, sectionId, sezione } = prepara();
     eseguiTransizione(db, ref, { sectionId, version: sezione().version, azione: "invia" });
-    expect(eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "richiedi_modifiche", messaggio: "  " })).toMatchObject({ ok: false, tipo: "manca_messaggio" });
+    const b = db.select().from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).get()!;
+    const aperto = aggiungiCommento(db, coord, { sectionId, blockId: b.id, campo: "contenuto", testo: "Manca la fonte\ndel dato" });
+    const risolto = aggiungiCommento(db, coord, { sectionId, blockId: b.id, campo: "titolo", testo: "Già sistemato" });
+    if (!aperto.ok || !risolto.ok) throw new Error("commenti non aggiunti");
+    aggiungiCommento(db, ref, { sectionId, parentId: aperto.id, testo: "Una risposta non è un altro commento" });
+    risolviCommento(db, coord, { commentId: risolto.id, risolto: true });
+    aggiungiCommento(db, coord, { sectionId, testo: "Controllare le date" });
+    expect(eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "richiedi_modifiche", messaggio: " Aggiungere le fonti. " })).toMatchObject({ ok: true });
+    const [mail] = db.select().from(mailOutbox).where(eq(mailOutbox.destinatario, "ref@x.it")).all();
+    expect(mail.corpo.split("\n\nApri: ")[0]).toBe(
+      [
+        "Richieste modifiche alla sezione «Cremona internazionale e Città della Pace».",
+        "Che cosa modificare:\nAggiungere le fonti.",
+        "I 2 commenti aperti sulla sezione:\n" +
+          "- Su blocco 1 (Cremona Città della Pace), campo «Testo»: Manca la fonte\n  del dato\n" +
+          "- Su tutta la sezione: Controllare le date",
+      ].join("\n\n"),
+    );
+    expect(mail.corpo).toMatch(new RegExp(`\n\nApri: \\S+/sezioni/${sectionId}$`));
+  });
+
+  it("chiedere modifiche senza un messaggio è rifiutato anche con commenti aperti; riaprire senza motivo pure", () => {
+    const { db, ref, coord, sectionId, sezione } = prepara();
+    eseguiTransizione(db, ref, { sectionId, version: sezione().version, azione: "invia" });
+    aggiungiCommento(db, coord, { sectionId, testo: "Manca la fonte" });
+    for (const messaggio of [undefined, "", "  \n "]) {
+      expect(eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "richiedi_modifiche", messaggio })).toStrictEqual({
+        ok: false,
+        tipo: "manca_messaggio",
+        messaggio: "Scrivi al settore che cosa modificare.",
+      });
+    }
+    expect(sezione().stato).toBe("inviata");
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.destinatario, "ref@x.it")).all()).toHaveLength(0);
     eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "approva" });
-    expect(eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "riapri" })).toMatchObject({ ok: false, tipo: "manca_messaggio" });
+    expect(eseguiTransizione(db, coord, { sectionId, version: sezione().version, azione: "riapri" })).toStrictEqual({
+      ok: false,
+      tipo: "manca_messaggio",
+      messaggio: "Per riaprire una sezione approvata indica il motivo.",
+    });
     expect(sezione().stato).toBe("approvata");
+  });
+
+  it("l'invio nomina i blocchi vuoti: un testo senza parole è un avviso da confermare", () => {
+    const { db, ref, sectionId, sezione } = prepara();
+    const vuoto = Number(
+      db.insert(blocks).values({ sectionId, tipo: "testo", posizione: 99, payload: { tipo: "testo", contenuto: { type: "doc", content: [{ type: "paragraph" }] } } }).run().lastInsertRowid,
+    );
+    const r = eseguiTransizione(db, ref, { sectionId, version: sezione().version, azione: "invia" });
+    if (r.ok || r.tipo !== "problemi") throw new Error(`attesi problemi, non ${JSON.stringify(r)}`);
+    expect(r.soloAvvisi).toBe(true);
+    expect(r.problemi).toContainEqual(
+      expect.objectContaining({ blockId: vuoto, campo: "contenuto", livello: "avviso", messaggio: "Il blocco di testo è vuoto: scrivi il testo oppure elimina il blocco." }),
+    );
+    expect(sezione().stato).toBe("bozza");
+    expect(eseguiTransizione(db, ref, { sectionId, version: sezione().version, azione: "invia", confermaAvvisi: true })).toMatchObject({ ok: true, stato: "inviata" });
   });
 
   it("due coordinatori decidono insieme: vince il primo; chi decide su una versione superata riceve un conflitto", () => {

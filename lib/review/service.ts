@@ -5,7 +5,7 @@
  * its audit row, its revision and its notifications in one transaction.
  */
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { blocks, comments, sections } from "../../db/schema";
 import type { Commento, Problema } from "./tipi";
@@ -16,6 +16,9 @@ import { controllaSezione } from "../checks";
 import type { Blocco } from "../content/blocks";
 import { coordinatori, notifica, referentiDi } from "../notifications/avvisi";
 import { sezioneConEdizione } from "../sections/queries";
+import { perNumero, plurale } from "../italiano";
+import { etichettaCampo } from "./fields";
+import { etichettaBlocco } from "./queries";
 import { decidi, risorsaSezione, decidiTransizione } from "../policy";
 import { transizione, type AzioneFlusso, type StatoSezione } from "../workflow";
 
@@ -32,6 +35,44 @@ export function problemiSezione(tx: Tx, sectionId: number, anni: { annoInizio: n
   const out: Problema[] = [];
   righe.forEach((r, i) => (segnalazioni.get(i) ?? []).forEach((s) => out.push({ blockId: r.id, posizione: i, campo: s.campo, livello: s.livello, messaggio: s.messaggio })));
   return out.sort((a, b) => (a.livello === b.livello ? a.posizione - b.posizione : a.livello === "errore" ? -1 : 1));
+}
+
+/** What a step that needs a message says when it has none. */
+const MANCA_MESSAGGIO: Partial<Record<AzioneFlusso, string>> = {
+  richiedi_modifiche: "Scrivi al settore che cosa modificare.",
+  riapri: "Per riaprire una sezione approvata indica il motivo.",
+};
+
+/**
+ * The open discussions of a section, one line each, as the comments panel names them:
+ * "blocco 2 (1.500 visitatori), campo «Valore»: Il dato 2017 è 1.600".
+ */
+function commentiAperti(tx: Tx, sectionId: number): string[] {
+  const blocchi = tx.select({ id: blocks.id, dati: blocks.payload }).from(blocks).where(eq(blocks.sectionId, sectionId)).orderBy(asc(blocks.posizione)).all();
+  const aperti = tx
+    .select({ blockId: comments.blockId, campo: comments.campo, testo: comments.testo })
+    .from(comments)
+    .where(and(eq(comments.sectionId, sectionId), eq(comments.risolto, false), isNull(comments.parentId)))
+    .orderBy(asc(comments.id))
+    .all();
+  return aperti.map((c) => {
+    const i = blocchi.findIndex((b) => b.id === c.blockId);
+    const b = i < 0 ? null : (blocchi[i].dati as Blocco);
+    const dove = b
+      ? `blocco ${i + 1} (${etichettaBlocco(b)})${c.campo ? `, campo «${etichettaCampo(b.tipo, c.campo)}»` : ""}`
+      : c.blockId ? "un blocco eliminato" : "tutta la sezione";
+    return `- Su ${dove}: ${c.testo.trim().replace(/\s*\n\s*/g, "\n  ")}`;
+  });
+}
+
+/** The mail of a decision: what happened, the message, and for a request of changes the open comments too. */
+function testoNotifica(azione: AzioneFlusso, oggetto: string, messaggio: string | undefined, aperti: string[]): string {
+  const parti = [`${oggetto}.`];
+  if (azione === "richiedi_modifiche") {
+    if (messaggio) parti.push(`Che cosa modificare:\n${messaggio}`);
+    if (aperti.length > 0) parti.push(`${perNumero(aperti.length, "Il commento aperto", `I ${aperti.length} commenti aperti`)} sulla sezione:\n${aperti.join("\n")}`);
+  } else if (messaggio) parti.push(messaggio);
+  return parti.join("\n\n");
 }
 
 const OGGETTI: Record<AzioneFlusso, (titolo: string) => string> = {
@@ -61,16 +102,16 @@ export function eseguiTransizione(
       if (t.condizione === "dati_senza_errori") {
         const problemi = problemiSezione(tx, s.id, s);
         const errori = problemi.filter((p) => p.livello === "errore");
-        if (errori.length > 0) return { ok: false, tipo: "problemi", problemi, soloAvvisi: false, messaggio: `La sezione ha ${errori.length} errori da correggere prima dell'invio.` };
+        if (errori.length > 0) return { ok: false, tipo: "problemi", problemi, soloAvvisi: false, messaggio: `La sezione ha ${plurale(errori.length, "errore", "errori")} da correggere prima dell'invio.` };
         if (problemi.length > 0 && !input.confermaAvvisi) {
-          return { ok: false, tipo: "problemi", problemi, soloAvvisi: true, messaggio: `Ci sono ${problemi.length} avvisi: controllali e conferma l'invio.` };
+          return { ok: false, tipo: "problemi", problemi, soloAvvisi: true, messaggio: `${perNumero(problemi.length, "C'è 1 avviso: controllalo", `Ci sono ${problemi.length} avvisi: controllali`)} e conferma l'invio.` };
         }
       }
-      if (t.condizione === "commento_o_messaggio" && !messaggio) {
-        const aperti = tx.select({ n: sql<number>`count(*)` }).from(comments).where(and(eq(comments.sectionId, s.id), eq(comments.risolto, false))).get()!.n;
-        if (aperti === 0) return { ok: false, tipo: "manca_messaggio", messaggio: "Per chiedere modifiche scrivi un messaggio o lascia almeno un commento su un campo." };
+      if (t.condizione === "motivo" && !messaggio) {
+        return { ok: false, tipo: "manca_messaggio", messaggio: MANCA_MESSAGGIO[input.azione] ?? "Scrivi il motivo." };
       }
-      if (t.condizione === "motivo" && !messaggio) return { ok: false, tipo: "manca_messaggio", messaggio: "Per riaprire una sezione approvata indica il motivo." };
+      // Read before the message is stored as a comment of its own.
+      const aperti = input.azione === "richiedi_modifiche" ? commentiAperti(tx, s.id) : [];
 
       const aggiornata = tx
         .update(sections)
@@ -95,7 +136,7 @@ export function eseguiTransizione(
       notifica(tx, {
         userIds: destinatari.filter((id) => id !== chi.userId),
         oggetto: OGGETTI[input.azione](s.titolo),
-        testo: messaggio ? `${OGGETTI[input.azione](s.titolo)}.\n\n${messaggio}` : `${OGGETTI[input.azione](s.titolo)}.`,
+        testo: testoNotifica(input.azione, OGGETTI[input.azione](s.titolo), messaggio, aperti),
         link: input.azione === "invia" ? `/revisione/${s.id}` : `/sezioni/${s.id}`,
       });
       return { ok: true, stato: t.a, version: s.version + 1 };

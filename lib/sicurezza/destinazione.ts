@@ -19,3 +19,37 @@ export function destinazioneSicura(candidata: string | null | undefined, predefi
   // The normalised path must itself be unambiguous: "//x" would be read as a host.
   return percorso.startsWith("//") ? predefinita : percorso;
 }
+
+/**
+ * The request header in which the proxy (proxy.ts) hands a page its own path and query, so that
+ * a signed-out visit can be sent to the login with the way back. The proxy always overwrites it;
+ * whatever it holds is still checked with destinazioneSicura before use.
+ */
+export const INTESTAZIONE_PERCORSO = "x-bilancio-percorso";
+
+/**
+ * A request's path and query as the user asked for them: without Next.js's internal `_rsc`
+ * parameter (client-side navigations), ASCII only (a header carries no other byte), and
+ * null when too long to come back to.
+ */
+export function percorsoDellaRichiesta(url: URL): string | null {
+  let search = url.search;
+  if (url.searchParams.has("_rsc")) {
+    const q = new URLSearchParams(url.searchParams);
+    q.delete("_rsc");
+    const resto = q.toString();
+    search = resto ? `?${resto}` : "";
+  }
+  const percorso = `${url.pathname}${search}`.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  return percorso.length <= 2000 ? percorso : null;
+}
+
+/**
+ * The login page, with the page to come back to when there is one: a same-site path other
+ * than the home (where the login leads anyway) and other than the login itself.
+ */
+export function indirizzoAccesso(percorso: string | null | undefined): string {
+  const d = destinazioneSicura(percorso, "/");
+  if (d === "/" || /^\/login(?:[/?#]|$)/.test(d)) return "/login";
+  return `/login?callbackUrl=${encodeURIComponent(d)}`;
+}

@@ -12,6 +12,7 @@ import { aggiungiColonna, incollaInTabella, rimuoviColonna, testoCella } from "@
 import { incollaTabella } from "@/lib/spreadsheet/incolla";
 import { CampoTesto, descrittori, Messaggi } from "./fields";
 import type { EditorProps } from "./types";
+import { plurale } from "@/lib/italiano";
 
 /** aria-describedby of a grid input: its message, when it has one. */
 
@@ -64,10 +65,10 @@ export function TabellaEditor({ value, onChange, errori, avvisi = {}, id }: Edit
     e.preventDefault();
     const nuova = incollaInTabella(value, blocco, Number(el.dataset.riga), Number(el.dataset.colonna));
     onChange(nuova);
-    const righe = blocco.length === 1 ? "1 riga" : `${blocco.length} righe`;
+    const righe = plurale(blocco.length, "riga", "righe");
     const aggiunte = [
-      nuova.righe.length > value.righe.length && `${nuova.righe.length - value.righe.length} righe`,
-      nuova.intestazione.length > colonne && `${nuova.intestazione.length - colonne} colonne`,
+      nuova.righe.length > value.righe.length && plurale(nuova.righe.length - value.righe.length, "riga", "righe"),
+      nuova.intestazione.length > colonne && plurale(nuova.intestazione.length - colonne, "colonna", "colonne"),
     ].filter(Boolean);
     setAnnuncio(`Incollate ${righe} dal foglio di calcolo.${aggiunte.length ? ` La tabella è cresciuta di ${aggiunte.join(" e ")}.` : ""}`);
   };
