@@ -23,8 +23,9 @@ test("la cache pubblica: l'ultima revisione si riconvalida, una revisione numera
     [`/edizioni/${SLUG}/dati.json`, 200, ULTIMA],
     [`/edizioni/${SLUG}/revisioni/1`, 200, REVISIONE],
     [`/edizioni/${SLUG}/revisioni/1/dati.json`, 200, REVISIONE],
-    // Not published (yet): never kept for a year.
-    ["/edizioni/2020-2022", 404, ULTIMA],
+    // Not published (yet): never kept by a shared cache, which would hold it as missing after publication.
+    ["/edizioni/2020-2022", 404, "no-store"],
+    [`/edizioni/${SLUG}/revisioni/9`, 404, "no-store"],
     [`/edizioni/${SLUG}/revisioni/9/dati.json`, 404, "no-store"],
   ];
   const visti: string[] = [];

@@ -72,7 +72,9 @@ async function aggiungi(dove: Locator, etichetta: string, campi: { titolo: strin
   if (campi.obiettivo) await modulo.getByLabel("Obiettivo").fill(campi.obiettivo);
   if (campi.settore) await modulo.getByLabel("Settore che la scrive").selectOption({ label: campi.settore });
   await modulo.getByRole("button", { name: etichetta, exact: true }).click();
-  await expect(dove.page().getByRole("status").filter({ hasText: `«${campi.titolo}» aggiunto.` })).toBeVisible();
+  // The announcement agrees with the element: a part, an area, a page «…» aggiunta; an ambito «…» aggiunto.
+  const aggiunto = /^Aggiungi (una |un')/.test(etichetta) ? "aggiunta" : "aggiunto";
+  await expect(dove.page().getByRole("status").filter({ hasText: `«${campi.titolo}» ${aggiunto}.` })).toBeVisible();
 }
 
 test("primo avvio senza demo: dall'invito di npm run setup alla prima sezione inviata alla revisione, solo dal browser", async ({ browser }) => {

@@ -146,10 +146,19 @@ test("dall'ultima approvazione alla pubblicazione: invio alla firma, password er
   await coord.reload();
   await coord.getByRole("button", { name: "Pubblica la revisione 2" }).click();
   await expect(coord).toHaveURL(new RegExp(`/edizioni/${SLUG}$`), { timeout: 30_000 });
+  // The coordinator is told it worked, on the public page itself; once: a reload no longer says it.
+  const riuscita = coord.getByRole("alert").filter({ hasText: "Pubblicazione riuscita" });
+  await expect(riuscita).toBeVisible();
+  await expect(riuscita.getByRole("link", { name: "pagina dell'edizione" })).toHaveAttribute("href", `/edizione/${ERRATA}`);
+  await coord.reload();
+  await expect(coord.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(riuscita).toHaveCount(0);
 
   const cittadino = await pagina(browser);
   await cittadino.goto(`/edizioni/${SLUG}`);
   await expect(cittadino.getByText(MOTIVO)).toBeVisible();
+  // Nobody else reads it: the public page is the same for everyone.
+  await expect(cittadino.getByText("Pubblicazione riuscita")).toHaveCount(0);
   // What changed is computed from the two signed snapshots: exactly the corrected page.
   const errata = cittadino.getByRole("region", { name: "Errata" });
   await expect(errata.getByText(/Pagine cambiate:/)).toBeVisible();

@@ -46,7 +46,9 @@ async function aggiungi(dove: Locator, etichetta: string, campi: { titolo: strin
   if (campi.obiettivo) await modulo.getByLabel("Obiettivo").fill(campi.obiettivo);
   if (campi.settore) await modulo.getByLabel("Settore che la scrive").selectOption({ label: campi.settore });
   await modulo.getByRole("button", { name: etichetta, exact: true }).click();
-  await expect(dove.page().getByRole("status").filter({ hasText: `«${campi.titolo}» aggiunto.` })).toBeVisible();
+  // The announcement agrees with the element: a part, an area, a page «…» aggiunta; an ambito «…» aggiunto.
+  const aggiunto = /^Aggiungi (una |un')/.test(etichetta) ? "aggiunta" : "aggiunto";
+  await expect(dove.page().getByRole("status").filter({ hasText: `«${campi.titolo}» ${aggiunto}.` })).toBeVisible();
 }
 
 test("il coordinatore crea un'edizione da un modello, aggiunge un ambito, assegna in blocco un'area con scadenza e il referente la trova", async ({ page, browser }) => {
@@ -183,7 +185,7 @@ test("da un pacchetto valido nasce l'edizione; una pagina con contenuti si rimuo
   await expect(page.getByRole("button", { name: `Rimuovi pagina «${pagina}»` })).toBeFocused();
   await page.getByRole("button", { name: `Rimuovi pagina «${pagina}»` }).click();
   await page.getByRole("button", { name: "Rimuovi con il suo blocco" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `«${pagina}» rimosso: il suo blocco e le revisioni sono conservati` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `«${pagina}» rimossa: il suo blocco e le revisioni sono conservati` })).toBeVisible();
   await expect(page.getByRole("heading", { name: pagina })).toHaveCount(0);
 
   // Its content is still there, read-only, without anyone at the database.

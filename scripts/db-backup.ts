@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { databasePath, openDatabase } from "../db/open";
 import { cartellaBackup, copieDaTenere, eseguiBackup } from "../lib/backup/copie";
+import { perNumero } from "../lib/italiano";
 
 async function main() {
   const file = databasePath();
@@ -19,7 +20,7 @@ async function main() {
   try {
     const r = await eseguiBackup(db.$client, { fileDatabase: file, cartella: cartellaBackup(file), tieni });
     console.log(`Copia del database scritta e controllata: ${r.file} (${(r.byte / 1024 / 1024).toFixed(1)} MB).`);
-    if (r.eliminate.length) console.log(`Tenute le ultime ${tieni} copie: eliminate ${r.eliminate.length} più vecchie.`);
+    if (r.eliminate.length) console.log(`${perNumero(tieni, "Tenuta solo l'ultima copia", `Tenute le ultime ${tieni} copie`)}: ${perNumero(r.eliminate.length, "eliminata 1 più vecchia", `eliminate ${r.eliminate.length} più vecchie`)}.`);
   } finally {
     db.$client.close();
   }

@@ -8,6 +8,7 @@ import { applyMigrations, databasePath, openDatabase } from "../db/open";
 import { seminaDemo } from "../db/seed";
 import { EDIZIONE_PUBBLICATA, PROSSIMA_EDIZIONE } from "../db/demo/edizioni";
 import { siPuoRicreare } from "../lib/backup/solo-demo";
+import { testoAccount } from "./account-demo";
 
 async function main() {
   const file = databasePath();
@@ -25,9 +26,7 @@ async function main() {
   console.log(`Edizione demo caricata: ${esito.sezioni} sezioni, ${esito.blocchi} blocchi.`);
   console.log(`  ${EDIZIONE_PUBBLICATA}: firmata e pubblicata (pagina pubblica /edizioni/${EDIZIONE_PUBBLICATA})`);
   console.log(`  ${PROSSIMA_EDIZIONE.slug}: in preparazione, riportata dalla precedente`);
-  console.log("\nAccount demo:");
-  for (const u of account) console.log(`  ${u.email.padEnd(42)} ${u.ruolo}${u.settore ? ` (${u.settore})` : ""}`);
-  console.log(process.env.DEMO_PASSWORD ? "  password: quella in DEMO_PASSWORD" : `  password: ${password}`);
+  console.log(`\n${testoAccount(account, process.env.DEMO_PASSWORD ? null : password)}`);
 }
 
 main();

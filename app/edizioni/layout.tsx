@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { IntestazioneSito } from "@/app/_components/IntestazioneSito";
+import { AvvisoPubblicata } from "@/app/_components/lifecycle/AvvisoPubblicata";
 import { edizioniPubblicate, pubblicazione } from "@/lib/publication/queries";
 
 /**
@@ -26,6 +27,7 @@ export default function EdizioniLayout({ children }: { children: ReactNode }) {
         destra={<Link href="/login" className="text-white small">Accesso per il personale</Link>}
       />
       <main id="contenuto" className="container my-4" tabIndex={-1}>
+        <AvvisoPubblicata />
         {children}
       </main>
       <footer className="it-footer mt-5">

@@ -7,6 +7,7 @@
  */
 import "server-only";
 import type { Db } from "../../db/client";
+import { perNumero } from "../italiano";
 import { cartellaBackup, copieDaTenere, elencoCopie, eseguiBackup } from "./copie";
 
 export const INTERVALLO_CONTROLLO_MS = 60 * 60_000;
@@ -47,7 +48,7 @@ export function avviaBackupGiornaliero(db: Db, o: { cartella?: string; tieni?: n
       const copie = elencoCopie(cartella, fileDatabase).filter((c) => c.etichetta === null);
       if (!backupDovuto(copie.at(-1)?.quando ?? null)) return;
       const r = await eseguiBackup(db.$client, { fileDatabase, cartella, tieni, aPassi: true });
-      console.log(`[backup] copia giornaliera ${r.file} (${(r.byte / 1024 / 1024).toFixed(1)} MB)${r.eliminate.length ? `; eliminate le ${r.eliminate.length} più vecchie` : ""}`);
+      console.log(`[backup] copia giornaliera ${r.file} (${(r.byte / 1024 / 1024).toFixed(1)} MB)${r.eliminate.length ? `; ${perNumero(r.eliminate.length, "eliminata la più vecchia", `eliminate le ${r.eliminate.length} più vecchie`)}` : ""}`);
     } catch (e) {
       console.error("[backup] copia giornaliera NON riuscita:", e);
     } finally {

@@ -7,6 +7,7 @@ import "server-only";
 import type { Db } from "../../db/client";
 import { leggiFoglio, righeIndicatori, righeSerie, type ErroreRiga } from "../spreadsheet";
 import type { Blocco, Serie } from "../content/blocks";
+import { perNumero, plurale } from "../italiano";
 import { sezioneConEdizione } from "../sections/queries";
 import { decidi, risorsaSezione } from "../policy";
 import { negato, nonTrovato, type Chi, type Esito } from "../servizio";
@@ -43,7 +44,7 @@ export async function anteprimaFoglio(
 export function bloccoImportabili(a: AnteprimaFoglio, scartaRigheConErrori: boolean): { ok: true; blocchi: Blocco[] } | { ok: false; messaggio: string } {
   if (a.erroriFile.length) return { ok: false, messaggio: "Il file non può essere importato: " + a.erroriFile.join(" ") };
   if (a.errori.length && !scartaRigheConErrori) {
-    return { ok: false, messaggio: `Il file ha ${a.errori.length} errori: correggili nel foglio oppure scegli di scartare le righe con errori.` };
+    return { ok: false, messaggio: `Il file ha ${plurale(a.errori.length, "errore", "errori")}: ${perNumero(a.errori.length, "correggilo", "correggili")} nel foglio oppure scegli di scartare le righe con errori.` };
   }
   if (a.blocchi.length === 0) return { ok: false, messaggio: "Nel file non c'è nulla da importare." };
   return { ok: true, blocchi: a.blocchi.map((b) => b.blocco) };

@@ -5,6 +5,7 @@
  */
 import { z } from "../zod-it";
 import { SCALE } from "../numbers/format";
+import { perNumero, plurale } from "../italiano";
 import { richDocSchema } from "./rich-text";
 
 const testoBreve = (max = 500) => z.string().trim().max(max, `Al massimo ${max} caratteri`);
@@ -112,7 +113,7 @@ export const serieSchema = z.object({
       ctx.addIssue({
         code: "custom",
         path: ["serie", i, "valori"],
-        message: `La serie "${riga.nome}" ha ${riga.valori.length} valori ma le categorie sono ${s.categorie.length}`,
+        message: `La serie "${riga.nome}" ha ${plurale(riga.valori.length, "valore", "valori")} ma ${perNumero(s.categorie.length, "la categoria è una", `le categorie sono ${s.categorie.length}`)}`,
       });
     }
   });
@@ -135,7 +136,7 @@ export const tabellaSchema = z.object({
       ctx.addIssue({
         code: "custom",
         path: ["righe", i],
-        message: `La riga ${i + 1} ha ${riga.length} celle, le colonne sono ${t.intestazione.length}`,
+        message: `La riga ${i + 1} ha ${plurale(riga.length, "cella", "celle")}, ${perNumero(t.intestazione.length, "la colonna è una", `le colonne sono ${t.intestazione.length}`)}`,
       });
     }
   });

@@ -22,6 +22,7 @@ import { and, asc, count, eq, isNull, max } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ambiti, ambitoSettori, areas, blocks, comments, editions, parts, revisions, sections, settori, sezioniRimosse } from "../../db/schema";
 import { registra } from "../audit/registra";
+import { plurale } from "../italiano";
 import { notifica, referentiDi } from "../notifications/avvisi";
 import { decidi } from "../policy";
 import { erroriDaZod, inTransazione, negato, nonTrovato, nonValido, type Chi, type Esito } from "../servizio";
@@ -496,7 +497,6 @@ function archiviaEdElimina(tx: Tx, chi: Chi, sectionId: number): { blocchi: numb
   return { blocchi: b.length };
 }
 
-const plurale = (n: number, uno: string, molti: string) => `${n} ${n === 1 ? uno : molti}`;
 
 /**
  * Removes an element. A page or an ambito: its section is archived whole

@@ -9,6 +9,7 @@ import { useActionState, useState } from "react";
 import { gestisciCommentoAction, nascondiSpamAction, pubblicaValutazioniAction } from "@/app/_server/ascolto-actions";
 import { MAX_NOTA } from "@/lib/ascolto/domande";
 import { campiDi } from "@/app/_components/esito";
+import { perNumero, plurale } from "@/lib/italiano";
 
 export function GestisciForm({ id, nota: salvata, etichetta }: { id: number; nota: string | null; etichetta: string }) {
   const [esito, invia, inCorso] = useActionState(gestisciCommentoAction, null);
@@ -79,7 +80,7 @@ export function PubblicaForm({ slug }: { slug: string }) {
         Pubblica le valutazioni come dati aperti
       </button>
       <span role={esito && !esito.ok ? "alert" : "status"} className={`small ${esito?.ok ? "text-success" : "text-danger fw-semibold"}`}>
-        {esito ? (esito.ok ? `Pubblicate: ${esito.valutazioni} valutazioni degli ambiti.` : esito.messaggio) : ""}
+        {esito ? (esito.ok ? `${perNumero(esito.valutazioni, "Pubblicata", "Pubblicate")}: ${plurale(esito.valutazioni, "valutazione", "valutazioni")} degli ambiti.` : esito.messaggio) : ""}
       </span>
     </form>
   );

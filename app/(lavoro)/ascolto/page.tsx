@@ -19,6 +19,7 @@ import {
   type FiltriAscolto,
   type ParametriAscolto,
 } from "@/lib/ascolto/queries";
+import { plurale } from "@/lib/italiano";
 import { formatDataOra, formatNumero } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
 import { ETICHETTE_STATO_COMMENTO, STATI_COMMENTO } from "@/lib/workflow";
@@ -147,7 +148,7 @@ export default async function AscoltoPage({ searchParams }: { searchParams: Prom
             <select id="f-edizione" name="edizione" defaultValue={scelta.slug}>
               {edizioni.map((e) => (
                 <option key={e.slug} value={e.slug}>
-                  {e.titolo} ({e.valutazioni} valutazioni{e.commentiNuovi ? `, ${e.commentiNuovi} commenti da leggere` : ""})
+                  {e.titolo} ({plurale(e.valutazioni, "valutazione", "valutazioni")}{e.commentiNuovi ? `, ${plurale(e.commentiNuovi, "commento", "commenti")} da leggere` : ""})
                 </option>
               ))}
             </select>
@@ -196,7 +197,7 @@ export default async function AscoltoPage({ searchParams }: { searchParams: Prom
 
       <p className="lead">
         {scelta.titolo}
-        {ambito ? ` · ${ambito.titolo}` : ""}: {r.totale.conteggio === 1 ? "1 valutazione" : `${r.totale.conteggio} valutazioni`}
+        {ambito ? ` · ${ambito.titolo}` : ""}: {plurale(r.totale.conteggio, "valutazione", "valutazioni")}
         {r.totale.media !== null && <>, media {media(r.totale.media)} stelle su 5</>}.
       </p>
 

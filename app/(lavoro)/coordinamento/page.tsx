@@ -12,6 +12,7 @@ import { edizioneCorrente } from "@/lib/editions/queries";
 import { sezioniEdizione } from "@/lib/sections/queries";
 import { ETICHETTE_STATO_EDIZIONE } from "@/lib/workflow";
 import { formatData } from "@/lib/numbers/format";
+import { plurale } from "@/lib/italiano";
 import { decidi, risorsaSezione } from "@/lib/policy";
 import { avanzamento, type RigaAvanzamento } from "@/lib/review/queries";
 import { sezioniSenzaReferente } from "@/lib/editions/queries";
@@ -128,7 +129,7 @@ export default async function Coordinamento() {
     <>
       <h1 className="h2">{ed.titolo}</h1>
       <p className="lead">
-        Stato dell&apos;edizione: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · {av.totali.totale} sezioni · {av.totali.percentualeApprovate}% approvate · situazione al {formatData(av.oggi)}
+        Stato dell&apos;edizione: {ETICHETTE_STATO_EDIZIONE[ed.stato]} · {plurale(av.totali.totale, "sezione", "sezioni")} · {av.totali.percentualeApprovate}% approvate · situazione al {formatData(av.oggi)}
       </p>
       {altre.length > 0 && (
         <p className="callout-text">

@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Accesso" };
 const ESITI: Record<string, string> = {
   "password-impostata": "Password impostata: ora puoi accedere con la tua email e la nuova password.",
   "password-reimpostata": "Password reimpostata: accedi con la nuova password. Le sessioni aperte con il tuo account sono state chiuse.",
+  "email-cambiata": "Indirizzo email confermato: accedi con il nuovo indirizzo. Le sessioni aperte con il tuo account sono state chiuse.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; esito?: string }> }) {
@@ -27,6 +28,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm destinazione={destinazione} />
         <p className="mt-4">
           <Link href="/password-dimenticata">Password dimenticata?</Link>
+        </p>
+        <p>
+          Per leggere il Bilancio Sociale non serve accedere: <Link href="/edizioni">le edizioni pubblicate</Link> sono aperte a tutti.
         </p>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { richiediUtente } from "@/app/_server/session";
 import { edizioneCorrente } from "@/lib/editions/queries";
+import { plurale } from "@/lib/italiano";
 import { formatData, formatDataOra } from "@/lib/numbers/format";
 import { decidi } from "@/lib/policy";
 import { codaRevisione } from "@/lib/review/queries";
@@ -20,7 +21,7 @@ export default async function Coda() {
   return (
     <>
       <h1 className="h2">Sezioni da rivedere</h1>
-      <p className="lead">{coda.length === 0 ? "Nessuna sezione in attesa di revisione." : `${coda.length} sezioni in attesa, dalla più vecchia.`}</p>
+      <p className="lead">{coda.length === 0 ? "Nessuna sezione in attesa di revisione." : `${plurale(coda.length, "sezione", "sezioni")} in attesa, dalla più vecchia.`}</p>
       {coda.length > 0 && (
         <div className="table-responsive">
           <table className="table align-middle">

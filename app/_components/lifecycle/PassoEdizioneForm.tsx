@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { passoEdizioneAction, type PassoInput } from "@/app/_server/edition-actions";
 import { campiDi } from "@/app/_components/esito";
+import { segnaPubblicata } from "./AvvisoPubblicata";
 
 type Passo = PassoInput["passo"];
 
@@ -46,6 +47,8 @@ export function PassoEdizioneForm({ passo, etichetta, editionId, version, slug, 
     if (r.ok) {
       setPwd("");
       const vai = ("vai" in r ? r.vai : undefined) ?? dopo;
+      // After publishing, the public page says that it worked (once, to this tab only).
+      if (vai && passo === "pubblica") segnaPubblicata(vai);
       if (vai) router.push(vai);
       else router.refresh();
     }

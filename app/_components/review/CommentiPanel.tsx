@@ -1,4 +1,5 @@
 import type { Blocco } from "@/lib/content/blocks";
+import { plurale } from "@/lib/italiano";
 import { etichettaCampo } from "@/lib/review/fields";
 import { etichettaBlocco } from "@/lib/review/queries";
 import type { Commento } from "@/lib/review/tipi";
@@ -15,7 +16,7 @@ export function CommentiPanel({ sectionId, commenti, blocchi, puoCommentare }: {
   const ordinati = [...commenti].sort((a, b) => Number(a.risolto) - Number(b.risolto));
   return (
     <section aria-labelledby="commenti-titolo" className="mb-4">
-      <h2 id="commenti-titolo" className="h4">Commenti ({commenti.filter((c) => !c.risolto).length} aperti)</h2>
+      <h2 id="commenti-titolo" className="h4">Commenti ({plurale(commenti.filter((c) => !c.risolto).length, "aperto", "aperti")})</h2>
       {ordinati.map((c) => <CommentoThread key={c.id} c={c} sectionId={sectionId} dove={dove(c)} puoRispondere={puoCommentare} />)}
       {puoCommentare && <NuovoCommentoForm sectionId={sectionId} blocchi={blocchi.map((b) => ({ id: b.id, tipo: b.dati.tipo, etichetta: etichettaBlocco(b.dati) }))} />}
     </section>

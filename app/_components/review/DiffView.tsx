@@ -8,13 +8,10 @@
 import type { ReactNode } from "react";
 import { TIPI_BLOCCO, type Blocco } from "@/lib/content/blocks";
 import { richDocToPlainText } from "@/lib/content/rich-text";
+import { plurale, preposizione } from "@/lib/italiano";
 import { spostati, titoloBlocco, VUOTO, type Modifica, type VoceDiff } from "@/lib/diff";
 import { SezioneContent } from "../report/SezioneContent";
 import "./diff.css";
-
-function plurale(n: number, uno: string, molti: string) {
-  return `${n} ${n === 1 ? uno : molti}`;
-}
 
 /** The block's name in a card heading: its title, or the opening of its text. */
 function nomeBlocco(b: Blocco): string {
@@ -131,7 +128,7 @@ export function DiffView({ voci, etichettaPrima }: { voci: VoceDiff[]; etichetta
   return (
     <section className="diff-sezione my-4" aria-labelledby="diff-titolo">
       <h2 id="diff-titolo" className="h4">
-        Che cosa è cambiato rispetto a {etichettaPrima}
+        Che cosa è cambiato rispetto {preposizione("a", etichettaPrima)}
       </h2>
       <p className="diff-riepilogo">{riepilogo}</p>
       {nessuna ? (

@@ -28,7 +28,8 @@ export function NuovoCommentoForm({ sectionId, blocchi }: { sectionId: number; b
       }}
     >
       <h3 id="nuovo-commento" className="h5">Nuovo commento</h3>
-      <div className="row">
+      {/* Bootstrap Italia floats a select's label above its field: the row leaves it room under the heading. */}
+      <div className="row mt-4">
         <div className="col-md-7 select-wrapper mb-3">
           <label htmlFor="commento-blocco" className="fw-semibold">Su quale blocco</label>
           <select id="commento-blocco" value={blockId} onChange={(e) => { setBlockId(e.target.value); setCampo(""); }}>

@@ -9,6 +9,7 @@ import { useActionState, useState } from "react";
 import { impostaLicenzaAction } from "@/app/_server/ente-actions";
 import { Messaggi } from "@/app/_components/editor/fields";
 import { campiDi } from "@/app/_components/esito";
+import { inviaSenzaReset } from "@/app/_components/invia-senza-reset";
 
 export interface OpzioneLicenza {
   spdx: string;
@@ -23,7 +24,7 @@ export function ModuloLicenza({ licenze, attuale }: { licenze: OpzioneLicenza[];
   const [scelta, setScelta] = useState(attuale);
   const errore = campiDi(esito).licenza;
   return (
-    <form action={invia} noValidate>
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate>
       <fieldset className="mb-3" aria-describedby={["licenza-aiuto", errore && "licenza-errore"].filter(Boolean).join(" ")} aria-invalid={errore ? true : undefined}>
         <legend className="h5">Licenza dei dati aperti</legend>
         {licenze.map((l) => (

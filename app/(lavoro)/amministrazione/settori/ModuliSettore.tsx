@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { creaSettoreAction, rinominaSettoreAction } from "@/app/_server/admin-actions";
 import { Campo } from "../_componenti/Campo";
 import { campiDi } from "@/app/_components/esito";
+import { inviaSenzaReset } from "@/app/_components/invia-senza-reset";
 
 export function NuovoSettoreForm() {
   const [esito, invia, inCorso] = useActionState(creaSettoreAction, null);
@@ -11,7 +12,7 @@ export function NuovoSettoreForm() {
   const [nome, setNome] = useState("");
   const campi = campiDi(esito);
   return (
-    <form action={invia} noValidate aria-labelledby="nuovo-settore">
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate aria-labelledby="nuovo-settore">
       <h2 id="nuovo-settore" className="h4">Nuovo settore</h2>
       <div className="row">
         <Campo id="nome" name="nome" label="Nome" className="col-md-7" value={nome} onChange={setNome} errore={campi.nome} maxLength={200} autoComplete="off" />
@@ -39,7 +40,7 @@ export function RinominaSettoreForm({ settoreId, nome: nomeSalvato }: { settoreI
   const [nome, setNome] = useState(nomeSalvato);
   const campi = campiDi(esito);
   return (
-    <form action={invia} noValidate>
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate>
       <input type="hidden" name="settoreId" value={settoreId} />
       <Campo id="nome" name="nome" label="Nome" value={nome} onChange={setNome} errore={campi.nome} maxLength={200} autoComplete="off" />
       <div className="d-flex align-items-center gap-3">

@@ -5,6 +5,7 @@ import { useCallback, useState, type ChangeEvent } from "react";
 import { creaEdizioneAction } from "@/app/_server/crea-edizione-actions";
 import { campiDi } from "@/app/_components/esito";
 import { Campo, EsitoModulo, Scelta, useModulo } from "../_moduli/modulo";
+import { perNumero } from "@/lib/italiano";
 
 type Origine = "vuota" | "modello" | "pacchetto";
 
@@ -171,7 +172,7 @@ export function NuovaEdizioneModulo({ modelli, maxMb, annoProposto }: { modelli:
               ))}
             </tbody>
           </table>
-          {altri > 0 && <p className="small">…e altri {altri} errori.</p>}
+          {altri > 0 && <p className="small">…e {perNumero(altri, "un altro errore", `altri ${altri} errori`)}.</p>}
         </section>
       )}
       <button type="submit" className="btn btn-primary" disabled={inCorso}>

@@ -5,6 +5,7 @@ import { aggiungiRuoloAction, modificaUtenteAction } from "@/app/_server/admin-a
 import { Campo } from "../../_componenti/Campo";
 import { RuoloESettore } from "../../_componenti/RuoloESettore";
 import { campiDi } from "@/app/_components/esito";
+import { inviaSenzaReset } from "@/app/_components/invia-senza-reset";
 
 /** Name and email; the email stays unique (said beside the field). */
 export function ModificaUtenteForm({ userId, nome: nomeSalvato, email: emailSalvata }: { userId: number; nome: string; email: string }) {
@@ -13,7 +14,7 @@ export function ModificaUtenteForm({ userId, nome: nomeSalvato, email: emailSalv
   const [email, setEmail] = useState(emailSalvata);
   const campi = campiDi(esito);
   return (
-    <form action={invia} noValidate>
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate>
       <input type="hidden" name="userId" value={userId} />
       <div className="row">
         <Campo id="nome" name="nome" label="Nome e cognome" className="col-md-6" value={nome} onChange={setNome} errore={campi.nome} autoComplete="off" maxLength={200} />
@@ -42,7 +43,7 @@ export function AggiungiRuoloForm({ userId, settori }: { userId: number; settori
     }
   }, [esito]);
   return (
-    <form action={invia} noValidate aria-labelledby="aggiungi-ruolo-titolo">
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate aria-labelledby="aggiungi-ruolo-titolo">
       <h3 id="aggiungi-ruolo-titolo" className="h5">Aggiungi un ruolo</h3>
       <input type="hidden" name="userId" value={userId} />
       <RuoloESettore prefisso="aggiungi" ruolo={ruolo} setRuolo={setRuolo} settoreId={settoreId} setSettoreId={setSettoreId} settori={settori} campi={campi} />

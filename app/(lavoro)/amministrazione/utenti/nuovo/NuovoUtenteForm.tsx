@@ -5,6 +5,7 @@ import { creaUtenteAction } from "@/app/_server/admin-actions";
 import { Campo } from "../../_componenti/Campo";
 import { RuoloESettore } from "../../_componenti/RuoloESettore";
 import { campiDi } from "@/app/_components/esito";
+import { inviaSenzaReset } from "@/app/_components/invia-senza-reset";
 
 /** Name, email and optionally a first role: no password, the invitation leaves at once. */
 export function NuovoUtenteForm({ settori, settoreIniziale }: { settori: { id: number; nome: string; codice: string }[]; settoreIniziale?: number }) {
@@ -15,7 +16,7 @@ export function NuovoUtenteForm({ settori, settoreIniziale }: { settori: { id: n
   const [settoreId, setSettoreId] = useState(settoreIniziale ? String(settoreIniziale) : "");
   const campi = campiDi(esito);
   return (
-    <form action={invia} noValidate>
+    <form action={invia} onSubmit={inviaSenzaReset(invia)} noValidate>
       <div className="row">
         <Campo id="nome" name="nome" label="Nome e cognome" className="col-md-6" value={nome} onChange={setNome} errore={campi.nome} autoComplete="off" maxLength={200} />
         <Campo id="email" name="email" type="email" label="Email" className="col-md-6" value={email} onChange={setEmail} errore={campi.email} autoComplete="off" maxLength={254} />

@@ -6,6 +6,7 @@ import { StatoBadge } from "@/app/_components/StatoBadge";
 import type { AmbitoStruttura, AreaStruttura, ParteStruttura, SezioneStruttura } from "@/lib/editions/queries";
 import type { Elemento } from "@/lib/editions/struttura";
 import { campiDi } from "@/app/_components/esito";
+import { accorda, plurale, type Genere } from "@/lib/italiano";
 import { Campo, EsitoModulo, Scelta, useModulo, type RispostaModulo } from "../../_moduli/modulo";
 
 type Settore = { id: number; nome: string };
@@ -24,7 +25,8 @@ const Ctx = createContext<Contesto | null>(null);
 const useCtx = () => useContext(Ctx)!;
 
 const NOME: Record<Elemento, string> = { parte: "parte", area: "area", ambito: "ambito", sezione: "pagina" };
-const plurale = (n: number, uno: string, molti: string) => `${n} ${n === 1 ? uno : molti}`;
+/** The gender of each element's name, which «…» aggiunto/aggiunta, spostato/spostata… agree with. */
+const GENERE: Record<Elemento, Genere> = { parte: "f", area: "f", ambito: "m", sezione: "f" };
 /** "il suo blocco", "i suoi 3 blocchi". */
 const suoiBlocchi = (n: number) => (n === 1 ? "il suo blocco" : `i suoi ${n} blocchi`);
 
@@ -54,7 +56,7 @@ export function StrutturaEditor({ editionId, albero, settori, modificabile }: { 
     try {
       const r = await spostaStrutturaAction({ elemento, id, direzione });
       if (r.ok) {
-        setAnnuncio(`«${titolo}» spostato in posizione ${r.a + 1} di ${r.di}.`);
+        setAnnuncio(`«${titolo}» ${accorda("spostato", GENERE[elemento])} in posizione ${r.a + 1} di ${r.di}.`);
         const base = `sposta-${elemento}-${id}`;
         setFuoco({ id: `${base}-${direzione}`, alternativa: `${base}-${direzione === "su" ? "giu" : "su"}`, n: Date.now() });
       } else setAnnuncio(r.messaggio);
@@ -259,8 +261,8 @@ function Rimuovi({ elemento, id, titolo }: { elemento: Elemento; id: number; tit
       setConferma(null);
       dopoRimozione(
         r.blocchi > 0
-          ? `«${titolo}» rimosso: ${suoiBlocchi(r.blocchi)} e le revisioni sono conservati nell'archivio delle sezioni rimosse.`
-          : `«${titolo}» rimosso.`,
+          ? `«${titolo}» ${accorda("rimosso", GENERE[elemento])}: ${suoiBlocchi(r.blocchi)} e le revisioni sono conservati nell'archivio delle sezioni rimosse.`
+          : `«${titolo}» ${accorda("rimosso", GENERE[elemento])}.`,
       );
     } else if (r.tipo === "conferma") {
       setConferma({ blocchi: r.blocchi, messaggio: r.messaggio });
@@ -455,14 +457,15 @@ function Aggiungi({
   const { annuncia } = useCtx();
   const [aperto, setAperto] = useState(false);
   const titolo = useRef<HTMLInputElement>(null);
+  const genere = GENERE[nascosti.elemento as Elemento];
   const dopoOk = useCallback(
     (_r: RispostaModulo, form: HTMLFormElement | null) => {
       const nome = (form?.elements.namedItem("titolo") as HTMLInputElement | null)?.value ?? "";
-      annuncia(`«${nome}» aggiunto.`);
+      annuncia(`«${nome}» ${accorda("aggiunto", genere)}.`);
       form?.reset();
       titolo.current?.focus();
     },
-    [annuncia],
+    [annuncia, genere],
   );
   const [esito, invia, inCorso] = useModulo(aggiungiStrutturaAction, dopoOk);
   const campi = campiDi(esito);

@@ -7,6 +7,7 @@ import { MAX_BYTE_FOGLIO } from "@/lib/spreadsheet/limiti";
 import { SezioneContent } from "@/app/_components/report/SezioneContent";
 import { Messaggi } from "@/app/_components/editor/fields";
 import { campiDi } from "@/app/_components/esito";
+import { perNumero, plurale } from "@/lib/italiano";
 
 /** Choose a file, see what would be written and every bad row, then import — or drop the bad rows explicitly. */
 export function ImportForm({ sectionId }: { sectionId: number }) {
@@ -34,7 +35,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
   if (esito?.ok && esito.stato === "importato") {
     return (
       <div className="alert alert-success" role="status">
-        Importati {esito.aggiunti} blocchi. <Link href={`/sezioni/${sectionId}/modifica`}>Torna all&apos;editor</Link>
+        {perNumero(esito.aggiunti, "Importato", "Importati")} {plurale(esito.aggiunti, "blocco", "blocchi")}. <Link href={`/sezioni/${sectionId}/modifica`}>Torna all&apos;editor</Link>
       </div>
     );
   }
@@ -117,7 +118,7 @@ export function ImportForm({ sectionId }: { sectionId: number }) {
         <button type="submit" name="modalita" value="anteprima" className="btn btn-outline-primary" disabled={inCorso}>Mostra anteprima</button>
         {anteprima && anteprima.blocchi.length > 0 && anteprima.erroriFile.length === 0 && (
           <button type="submit" name="modalita" value="importa" className="btn btn-primary" disabled={inCorso || (anteprima.errori.length > 0 && !scarta)}>
-            Importa {anteprima.blocchi.length} {anteprima.blocchi.length === 1 ? "blocco" : "blocchi"}
+            Importa {plurale(anteprima.blocchi.length, "blocco", "blocchi")}
           </button>
         )}
       </div>

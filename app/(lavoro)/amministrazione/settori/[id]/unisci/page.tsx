@@ -5,12 +5,11 @@ import { unisciSettoriAction } from "@/app/_server/admin-actions";
 import { consentiOppure403 } from "@/app/_server/guard";
 import { chiCorrente, richiediUtente } from "@/app/_server/session";
 import { anteprimaUnione } from "@/lib/admin/settori";
+import { plurale } from "@/lib/italiano";
 import { decidi } from "@/lib/policy";
 import { BottoneAzione } from "../../../_componenti/BottoneAzione";
 
 export const metadata: Metadata = { title: "Unisci settori" };
-
-const n = (k: number, uno: string, molti: string) => `${k} ${k === 1 ? uno : molti}`;
 
 /** The confirmation step of a merge: what moves, what is dropped as a duplicate, what stays; nothing is written until confirmed. */
 export default async function UnisciSettori({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ in?: string }> }) {
@@ -34,10 +33,10 @@ export default async function UnisciSettori({ params, searchParams }: { params: 
             «{r.anteprima.da.nome}» sarà unito a «{r.anteprima.in.nome}» e poi disattivato.
           </p>
           <ul>
-            <li>{n(r.anteprima.sezioni, "sezione", "sezioni")} delle edizioni in preparazione {r.anteprima.sezioni === 1 ? "passa" : "passano"} a «{r.anteprima.in.nome}»;</li>
+            <li>{plurale(r.anteprima.sezioni, "sezione", "sezioni")} delle edizioni in preparazione {r.anteprima.sezioni === 1 ? "passa" : "passano"} a «{r.anteprima.in.nome}»;</li>
             <li>
-              {n(r.anteprima.ambiti, "ambito nomina", "ambiti nominano")} ora «{r.anteprima.in.nome}»
-              {r.anteprima.ambitiDoppi > 0 && `; in ${n(r.anteprima.ambitiDoppi, "ambito", "ambiti")} che già lo nominavano il doppione è tolto`};
+              {plurale(r.anteprima.ambiti, "ambito nomina", "ambiti nominano")} ora «{r.anteprima.in.nome}»
+              {r.anteprima.ambitiDoppi > 0 && `; in ${plurale(r.anteprima.ambitiDoppi, "ambito", "ambiti")} che già lo nominavano il doppione è tolto`};
             </li>
             <li>
               {r.anteprima.ruoli === 1 ? "1 referente diventa referente" : `${r.anteprima.ruoli} referenti diventano referenti`} di «{r.anteprima.in.nome}»
@@ -46,7 +45,7 @@ export default async function UnisciSettori({ params, searchParams }: { params: 
                   ? "; 1 persona era già referente di entrambi e conserva un solo ruolo"
                   : `; ${r.anteprima.ruoliDoppi} persone erano già referenti di entrambi e conservano un solo ruolo`)};
             </li>
-            <li>{n(r.anteprima.sezioniPubblicate, "sezione", "sezioni")} di edizioni pubblicate {r.anteprima.sezioniPubblicate === 1 ? "resta" : "restano"} com&apos;erano.</li>
+            <li>{plurale(r.anteprima.sezioniPubblicate, "sezione", "sezioni")} di edizioni pubblicate {r.anteprima.sezioniPubblicate === 1 ? "resta" : "restano"} com&apos;erano.</li>
           </ul>
           <p>L&apos;unione non si può annullare.</p>
           <div className="d-flex flex-wrap gap-3 align-items-center">
