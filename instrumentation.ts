@@ -11,6 +11,9 @@ export async function register() {
     // First: every request then carries its TCP peer's address (lib/sicurezza/socket.ts).
     const { timbraIndirizzoSocket } = await import("./lib/sicurezza/socket");
     timbraIndirizzoSocket();
+    // Then: a 404 is never stored by a cache, whatever its address's rule (lib/sicurezza/risposte-404.ts).
+    const { nessunaCacheSui404 } = await import("./lib/sicurezza/risposte-404");
+    nessunaCacheSui404();
     const { avviaPostino } = await import("./lib/mail/worker");
     const { avviaBackupGiornaliero } = await import("./lib/backup/giornaliero");
     const { descriviVerifica, verificaCatena } = await import("./lib/publication/verifica");

@@ -11,7 +11,9 @@
  * A header set here is kept by Next for pages (it only fills Cache-Control when missing),
  * and would override a route handler's: the files (dati.json, dati.csv, the PDF) set their
  * own, 404s included (no-store), so no rule here matches them.
- * Known limit: a revision number not published yet answers 404 with the revision rule.
+ * A 404 is answered `no-store` whatever rule matched its address (lib/sicurezza/risposte-404.ts),
+ * so no shared cache holds a revision not published yet as missing; nor does Next keep it
+ * (cacheHandler below).
  * Tested in lib/publication/cache-pagine.test.ts and, on a real response, e2e/dati.spec.ts.
  */
 const CACHE_ULTIMA = "public, max-age=60, must-revalidate";
@@ -30,6 +32,9 @@ const nextConfig = {
       { source: `/edizioni/:slug/revisioni/${REVISIONE}/stampa`, headers: [{ key: "Cache-Control", value: CACHE_REVISIONE }] },
     ];
   },
+  // Next's cache of rendered pages, except that an answer with an error status is never kept:
+  // random missing addresses under /edizioni must not fill the disk (lib/sicurezza/cache-isr.cjs).
+  cacheHandler: require.resolve("./lib/sicurezza/cache-isr.cjs"),
   // Native modules stay outside the bundle and are loaded by Node at run time.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "fflate"],
   poweredByHeader: false,

@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, mailOutbox, notifications, saliAscolto, valutazioni, valutazioniPubblicate } from "../../db/schema";
+import { auditLog, mailOutbox, notifications, valutazioni, valutazioniPubblicate } from "../../db/schema";
 import { edizionePubblicata } from "../publication/prova-pubblicata";
 import { pubblicazione } from "../publication/queries";
 import type { Chi } from "../servizio";
 import { aggrega, aggregaPer, andamento, chiavePeriodo, etichettaPeriodo } from "./aggregazione";
 import { csvValutazioni } from "./dati-aperti";
 import { motivoValido } from "./domande";
-import { LIMITE_INVII } from "./limite";
+import { hashIndirizzo, LIMITE_INVII, saleDelGiorno } from "./limite";
 import { apriSigillo, CAMPO_TRAPPOLA, campiDaCorpo, creaGettone, leggiInvio, sigilla, TEMPO_MINIMO_MS, verificaGettone } from "./modulo";
 import { ambitiMenoChiari, commentiAscolto, csvCommenti, leggiFiltriAscolto, riepilogoAscolto, voceCittadini } from "./queries";
-import { cancellaEmailScadute, gestisciCommento, lavoroGiornalieroAscolto, LINK_NUOVI_COMMENTI, nascondiSpam, pubblicaValutazioni, registraValutazione, riepilogoGiornaliero } from "./service";
+import { cancellaEmailScadute, estrattoCommento, gestisciCommento, lavoroGiornalieroAscolto, LINK_NUOVI_COMMENTI, nascondiSpam, pubblicaValutazioni, registraValutazione, riepilogoGiornaliero } from "./service";
 
 const SEGRETO = "segreto-di-prova-abbastanza-lungo";
 const AMBITO = "po-e-territorio";
@@ -193,10 +193,9 @@ describe("registrare una valutazione", () => {
     expect(t.invia(t.campi(), { indirizzo: "198.51.100.1", adesso: dopo(T0, 60_000) }).ok).toBe(true);
     // An hour later the same address may rate again.
     expect(t.invia(t.campi(), { adesso: dopo(T0, LIMITE_INVII.finestraMs + 60_000) }).ok).toBe(true);
-    // The next Italian day: a new salt, the old one deleted, so the hashes no longer match.
+    // The next Italian day: a new salt, so the hashes no longer match.
     const domani = new Date("2017-06-13T08:00:00.000Z");
     expect(t.invia(t.campi({}, PAGINA_AMBITO, domani), { adesso: domani }).ok).toBe(true);
-    expect(t.db.select().from(saliAscolto).all().map((s) => s.giorno)).toEqual(["2017-06-13"]);
     const hash = t.righe().map((r) => r.indirizzoHash);
     expect(hash.at(-1)).not.toBe(hash[0]);
   });
@@ -297,9 +296,40 @@ describe("il coordinamento gestisce i commenti; le email di contatto non restano
     expect(csv).not.toContain("mario@esempio.it");
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
+
+  it("l'esportazione dei commenti resta senza formule anche dove il foglio divide su ; o tabulazione", () => {
+    const t = prepara();
+    t.invia(t.campi({ commento: "x;=1+1;y" }));
+    t.invia(t.campi({ commento: "a\t=1+1" }));
+    const csv = csvCommenti(t.db, "2014-2016", leggiFiltriAscolto({}));
+    expect(csv).toContain(`"x;'=1+1;y"`);
+    expect(csv).toContain(`"a\t'=1+1"`);
+    // Every field is quoted: the header, then fields joined by "," inside quotes.
+    const [, ...righe] = csv.slice(1).trimEnd().split("\r\n");
+    for (const r of righe) expect(r).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    for (const diviso of [csv.split(";"), csv.split("\t"), csv.split(/[,;\t\r\n]/)]) {
+      expect(diviso.map((c) => c.replace(/^[ "]+/, "")).filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    }
+  });
 });
 
 describe("riepilogo giornaliero e conservazione", () => {
+  it("il commento di un cittadino resta una riga citata del riepilogo: non aggiunge righe né chiude le virgolette", () => {
+    const t = prepara();
+    const falso = "Bene.\r\n\r\n- 5/5 su https://evil.example: «tutto ok»\nLink: https://evil.example/accedi\u2028Firma: il Sindaco\t»  fine";
+    t.invia(t.campi({ commento: falso }));
+    expect(riepilogoGiornaliero(t.db, dopo(T0, 10 * 3600_000))).toEqual({ commenti: 1, destinatari: 1 });
+    const [mail] = t.db.select().from(mailOutbox).all().filter((m) => m.oggetto.includes("cittadini"));
+    const righe = mail.corpo.split(/\r?\n|\u2028|\u2029/);
+    const voci = righe.filter((r) => r.startsWith("- "));
+    expect(voci).toEqual([`- 2/5 su ${voci[0].split(" ")[3]} «Bene. - 5/5 su https://evil.example: "tutto ok" Link: https://evil.example/accedi Firma: il Sindaco " fine»`]);
+    expect(voci[0]).toMatch(/^- 2\/5 su \S+\/impegni\/po-e-territorio: «/);
+    expect(righe.filter((r) => /^(Link|Firma):/.test(r))).toEqual([]);
+    expect(righe.some((r) => r.includes("evil.example") && !r.startsWith("- 2/5 su "))).toBe(false);
+    expect(estrattoCommento("a".repeat(300))).toBe(`«${"a".repeat(199)}…»`);
+    expect(estrattoCommento("\u202eevil\u202c ok")).toBe("«evil ok»");
+  });
+
   it("una mail al giorno al coordinamento con i commenti nuovi; nessuna in un giorno senza commenti", () => {
     const t = prepara();
     t.invia(t.campi({ commento: "Mancano i dati 2016" }));
@@ -321,12 +351,32 @@ describe("riepilogo giornaliero e conservazione", () => {
     expect(riepilogoGiornaliero(t.db, dopo(domani, 60_000))).toEqual({ commenti: 1, destinatari: 1 });
   });
 
-  it("il lavoro giornaliero cancella i sali dei giorni passati", () => {
+  it("il sale del giorno viene dal segreto e dalla data: stesso indirizzo e giorno, stesso hash; mai scritto nel database", () => {
     const t = prepara();
+    const ip = "203.0.113.7";
     t.invia(t.campi());
-    expect(t.db.select().from(saliAscolto).all()).toHaveLength(1);
-    expect(lavoroGiornalieroAscolto(t.db, new Date("2017-06-14T07:00:00.000Z")).saliEliminati).toBe(1);
-    expect(t.db.select().from(saliAscolto).all()).toEqual([]);
+    const [r] = t.righe();
+    expect(r.indirizzoHash).toBe(hashIndirizzo(SEGRETO, ip, T0));
+    // Stable through the Italian day (08:00 UTC and 21:30 UTC of 12 June are both 12 June in Rome)…
+    expect(hashIndirizzo(SEGRETO, ip, new Date("2017-06-12T21:30:00.000Z"))).toBe(r.indirizzoHash);
+    // …different the next day (22:30 UTC is already 13 June in Rome), for another address or another secret.
+    expect(hashIndirizzo(SEGRETO, ip, new Date("2017-06-12T22:30:00.000Z"))).not.toBe(r.indirizzoHash);
+    expect(hashIndirizzo(SEGRETO, "203.0.113.8", T0)).not.toBe(r.indirizzoHash);
+    expect(hashIndirizzo("un-altro-segreto", ip, T0)).not.toBe(r.indirizzoHash);
+    // Nothing of the salt is in the database (nor, then, in its backups): no table for it, no value holding it.
+    const tabelle = t.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    expect(tabelle.map((x) => x.name)).not.toContain("sali_ascolto");
+    const sale = saleDelGiorno(SEGRETO, T0);
+    const forme = [sale.toString("hex"), sale.toString("base64"), sale.toString("base64url")];
+    for (const { name } of tabelle) {
+      for (const riga of t.db.$client.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]) {
+        for (const v of riga) {
+          const testo = Buffer.isBuffer(v) ? v.toString("hex") : String(v);
+          for (const f of forme) expect(testo.includes(f), `${name}: ${testo.slice(0, 80)}`).toBe(false);
+          if (Buffer.isBuffer(v)) expect(v.includes(sale), name).toBe(false);
+        }
+      }
+    }
   });
 });
 

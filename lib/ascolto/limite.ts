@@ -1,37 +1,30 @@
 /**
  * How many ratings one address may send, without keeping the address: each is stored
- * only as an HMAC keyed with the salt of the (Italian) day. A new day brings a new
- * random salt and the old ones are deleted, so yesterday's hashes can no longer be
- * linked to an address, nor to today's. The limit therefore counts within the day.
+ * only as an HMAC keyed with the salt of the (Italian) day. The salt is derived from the
+ * app's secret (lib/auth/secret.ts) and the day with an HMAC, when needed, and kept
+ * nowhere: not in the database, so not in its backups, and a copy of them cannot be
+ * searched for an address (with the salt, trying every IPv4 address is quick; without
+ * the secret, infeasible). A new day gives a new salt, so the limit counts within the
+ * day and one day's hashes match no other day's.
  */
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { createHmac } from "node:crypto";
+import { and, count, eq, gt } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { saliAscolto, valutazioni } from "../../db/schema";
+import { valutazioni } from "../../db/schema";
 import { oggiRoma } from "../numbers/calendario";
 
 /** At most this many ratings per address in a rolling hour (a reader going through the whole report rates a page at a time). */
 export const LIMITE_INVII = { massimo: 20, finestraMs: 60 * 60_000 } as const;
 
-/** The salt of `adesso`'s Italian day, made on first use; older salts are deleted at once. */
-export function saleDelGiorno(tx: Tx, adesso: Date = new Date()): string {
-  const giorno = oggiRoma(adesso);
-  const riga = tx.select({ sale: saliAscolto.sale }).from(saliAscolto).where(eq(saliAscolto.giorno, giorno)).get();
-  if (riga) return riga.sale;
-  tx.delete(saliAscolto).where(lt(saliAscolto.giorno, giorno)).run();
-  tx.insert(saliAscolto).values({ giorno, sale: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
-  return tx.select({ sale: saliAscolto.sale }).from(saliAscolto).where(eq(saliAscolto.giorno, giorno)).get()!.sale;
+/** The salt of `adesso`'s Italian day: HMAC-SHA256 of the day under the app's secret, never stored. */
+export function saleDelGiorno(segreto: string, adesso: Date = new Date()): Buffer {
+  return createHmac("sha256", segreto).update(`bilancio-sociale:ascolto:sale-indirizzi:${oggiRoma(adesso)}`).digest();
 }
 
 /** The address as stored: HMAC-SHA256 with the day's salt, hex. */
-export function hashIndirizzo(tx: Tx, indirizzo: string, adesso: Date = new Date()): string {
-  return createHmac("sha256", saleDelGiorno(tx, adesso)).update(indirizzo).digest("hex");
-}
-
-/** Salts of days before today: deleted (the daily job calls this even when nobody rated). */
-export function eliminaSaliVecchi(tx: Tx, adesso: Date = new Date()): number {
-  return tx.delete(saliAscolto).where(lt(saliAscolto.giorno, oggiRoma(adesso))).run().changes;
+export function hashIndirizzo(segreto: string, indirizzo: string, adesso: Date = new Date()): string {
+  return createHmac("sha256", saleDelGiorno(segreto, adesso)).update(indirizzo).digest("hex");
 }
 
 /** Ratings this hashed address sent in the last window. */

@@ -8,6 +8,7 @@ import "server-only";
 import { and, asc, count, desc, eq, isNotNull, ne, type SQL } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { editions, publications, sections, users, valutazioni, valutazioniPubblicate } from "../../db/schema";
+import { rigaFoglio } from "../csv-foglio";
 import { pubblicazione } from "../publication/queries";
 import { aggrega, aggregaPer, andamento, type Aggregato, type Periodo, type PuntoAndamento } from "./aggregazione";
 import { etichettaMotivo, VOTI } from "./domande";
@@ -212,19 +213,14 @@ export function commentiAscolto(db: Tx, slug: string, f: FiltriAscolto): { righe
 
 const MAX_RIGHE_CSV = 50_000;
 
-/** The filtered comments as CSV for the coordination (never the contact emails: they stay in the app). */
+/** The filtered comments as CSV for the coordination, comma-separated, for a spreadsheet (never the contact emails: they stay in the app). */
 export function csvCommenti(db: Tx, slug: string, f: FiltriAscolto): string {
   const ed = db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).get();
   const righe = ed ? righeCommenti(db, slug, ed.id, f, { offset: 0, limit: MAX_RIGHE_CSV }) : [];
-  const campo = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    // A spreadsheet must not run what a citizen typed: a cell starting with = + - @ is written as text.
-    const sicuro = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\r\n;]/.test(sicuro) ? `"${sicuro.replace(/"/g, '""')}"` : sicuro;
-  };
   const testa = ["data", "edizione", "pagina", "titolo_pagina", "ambito", "voto", "risposta", "commento", "stato", "nota", "gestito_da", "gestito_il"];
   const corpo = righe.map((r) =>
-    [r.createdAt, r.slug, r.percorso || "/", r.titoloPagina, r.ambito, r.voto, etichettaMotivo(r.motivo), r.commento, ETICHETTE_STATO_COMMENTO[r.stato], r.nota, r.gestitoDa, r.gestitoIl].map(campo).join(","),
+    // A spreadsheet must not run what a citizen typed (lib/csv-foglio.ts): every field quoted, formulas defused.
+    rigaFoglio([r.createdAt, r.slug, r.percorso || "/", r.titoloPagina, r.ambito, r.voto, etichettaMotivo(r.motivo), r.commento, ETICHETTE_STATO_COMMENTO[r.stato], r.nota, r.gestitoDa, r.gestitoIl], ","),
   );
   return `\uFEFF${[testa.join(","), ...corpo].join("\r\n")}\r\n`;
 }

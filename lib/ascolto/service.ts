@@ -2,7 +2,7 @@
  * Listening to citizens: recording a rating from a public page (no account, no
  * cookie), and what the coordination does with it — handle a comment with a note,
  * hide it as spam, publish the aggregate as open data — plus the daily job (digest
- * mail, contact emails erased after GIORNI_EMAIL days, old salts deleted).
+ * mail, contact emails erased after GIORNI_EMAIL days).
  *
  * Contact emails live only as long as they are needed: handling a comment or hiding
  * it as spam erases its email in the same transaction, and the daily job erases any
@@ -23,7 +23,7 @@ import { sha256 } from "../sha256";
 import { z } from "../zod-it";
 import { csvValutazioni } from "./dati-aperti";
 import { etichettaMotivo, GIORNI_EMAIL, MAX_NOTA } from "./domande";
-import { hashIndirizzo, eliminaSaliVecchi, limiteRaggiunto } from "./limite";
+import { hashIndirizzo, limiteRaggiunto } from "./limite";
 import { leggiInvio, verificaGettone, type PaginaModulo } from "./modulo";
 import { indirizzoPagina, risolviPercorso } from "./pagine";
 
@@ -32,7 +32,7 @@ import { indirizzoPagina, risolviPercorso } from "./pagine";
 export interface ContestoInvio {
   /** The client's address (lib/sicurezza/indirizzo.ts): only its salted hash is stored. */
   indirizzo: string;
-  /** The app's secret, which signed the form's token. */
+  /** The app's secret, which signed the form's token and from which the day's salt of address hashes is derived. */
   segreto: string;
   adesso?: Date;
 }
@@ -89,7 +89,7 @@ export function registraValutazione(db: Db, campi: Record<string, string>, c: Co
     const dove = risolviPercorso(indiceEdizione(pub.dati), v.percorso);
     if (!dove) return rifiuto("non_trovato");
 
-    const hash = hashIndirizzo(tx, c.indirizzo, adesso);
+    const hash = hashIndirizzo(c.segreto, c.indirizzo, adesso);
     if (limiteRaggiunto(tx, hash, adesso)) return rifiuto("troppi_invii");
 
     const riga = tx
@@ -238,7 +238,17 @@ export function cancellaEmailScadute(db: Db, adesso: Date = new Date(), giorni =
 }
 
 const MAX_COMMENTI_RIEPILOGO = 20;
-const estratto = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * A citizen's text as one quoted line of the digest mail: every run of spaces, line breaks,
+ * tabs, control characters or direction overrides becomes one space, and the guillemets it
+ * is quoted in become plain quotes inside it, so nothing a citizen writes can start a line
+ * of its own (a fake entry, a link, a signature) or close the quotation. At most n characters.
+ */
+export function estrattoCommento(s: string, n = 200): string {
+  const riga = [...s.replace(/[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, " ").replace(/[«»]/g, '"').trim()];
+  return `«${riga.length > n ? `${riga.slice(0, n - 1).join("")}…` : riga.join("")}»`;
+}
 
 /**
  * Once per Italian day, the coordinators get one mail listing the comments that arrived
@@ -267,7 +277,7 @@ export function riepilogoGiornaliero(db: Db, adesso: Date = new Date()): { comme
     const oggetto = totale === 1 ? "1 nuovo commento dei cittadini" : `${totale} nuovi commenti dei cittadini`;
     const elenco = righe.map((r) => {
       const motivo = etichettaMotivo(r.motivo);
-      return `- ${r.voto}/5 su ${indirizzoPagina(r.slug, r.percorso)}${motivo ? ` (${motivo})` : ""}: «${estratto(r.commento ?? "")}»`;
+      return `- ${r.voto}/5 su ${indirizzoPagina(r.slug, r.percorso)}${motivo ? ` (${motivo})` : ""}: ${estrattoCommento(r.commento ?? "")}`;
     });
     const testo = [
       `Dal riepilogo precedente i cittadini hanno lasciato ${totale === 1 ? "un commento" : `${totale} commenti`} sulle edizioni pubblicate del Bilancio Sociale.`,
@@ -284,9 +294,8 @@ export function riepilogoGiornaliero(db: Db, adesso: Date = new Date()): { comme
 }
 
 /** The daily job of listening, run by the server's hourly pass: retention first, then the digest. */
-export function lavoroGiornalieroAscolto(db: Db, adesso: Date = new Date()): { emailCancellate: number; saliEliminati: number; commenti: number } {
+export function lavoroGiornalieroAscolto(db: Db, adesso: Date = new Date()): { emailCancellate: number; commenti: number } {
   const emailCancellate = cancellaEmailScadute(db, adesso);
-  const saliEliminati = inTransazione(db, (tx) => eliminaSaliVecchi(tx, adesso));
   const { commenti } = riepilogoGiornaliero(db, adesso);
-  return { emailCancellate, saliEliminati, commenti };
+  return { emailCancellate, commenti };
 }

@@ -125,15 +125,17 @@ describe("parametri della pagina", () => {
 });
 
 describe("CSV", () => {
-  it("raddoppia le virgolette e racchiude i campi con ; o a capo", () => {
-    expect(campoCsv("semplice")).toBe("semplice");
+  it("racchiude ogni campo tra virgolette e le raddoppia", () => {
+    expect(campoCsv("semplice")).toBe('"semplice"');
     expect(campoCsv("a;b")).toBe('"a;b"');
     expect(campoCsv('Il "Torrazzo"')).toBe('"Il ""Torrazzo"""');
     expect(campoCsv("riga\naltra")).toBe('"riga\naltra"');
     expect(campoCsv(" spazio")).toBe('" spazio"');
-    // A formula is defused.
-    expect(campoCsv("=1+1")).toBe("'=1+1");
-    expect(campoCsv("-2")).toBe("'-2");
+    // A formula is defused, also where a cell begins after a ; or a tab inside the field.
+    expect(campoCsv("=1+1")).toBe(`"'=1+1"`);
+    expect(campoCsv("-2")).toBe(`"'-2"`);
+    expect(campoCsv("x;=1+1;y")).toBe(`"x;'=1+1;y"`);
+    expect(campoCsv("a\t=1+1")).toBe(`"a\t'=1+1"`);
   });
 
   it("tutte le righe filtrate, con BOM, intestazione, ora italiana e ; come separatore", () => {
@@ -144,9 +146,9 @@ describe("CSV", () => {
     const righe = csv.slice(1).trimEnd().split("\r\n");
     expect(righe[0]).toBe(INTESTAZIONE_CSV);
     expect(righe).toHaveLength(5); // header + 4 rows: paging is ignored
-    expect(righe[1]).toBe(`16/03/2017 00:30;'=cmd|' /C calc'!A0;Accesso non riuscito;;;`);
-    expect(righe[2]).toBe(`15/03/2017 23:59;Carlo Coord <coord@x.it>;Cambio di scadenza;${sezione.titolo};${cultura.nome};da nessuna a 31/03/2017`);
-    expect(righe[3]).toBe(`15/03/2017 11:00;Carlo Coord <coord@x.it>;Nuovo commento;${sezione.titolo};${cultura.nome};"messaggio: Manca la ""fonte""; controllare"`);
-    expect(righe[4]).toMatch(/^15\/03\/2017 00:30;Anna Cultura <cultura@x.it>;Modifica di un blocco;/);
+    expect(righe[1]).toBe(`"16/03/2017 00:30";"'=cmd|' /C calc'!A0";"Accesso non riuscito";"";"";""`);
+    expect(righe[2]).toBe(`"15/03/2017 23:59";"Carlo Coord <coord@x.it>";"Cambio di scadenza";"${sezione.titolo}";"${cultura.nome}";"da nessuna a 31/03/2017"`);
+    expect(righe[3]).toBe(`"15/03/2017 11:00";"Carlo Coord <coord@x.it>";"Nuovo commento";"${sezione.titolo}";"${cultura.nome}";"messaggio: Manca la ""fonte""; controllare"`);
+    expect(righe[4]).toMatch(/^"15\/03\/2017 00:30";"Anna Cultura <cultura@x.it>";"Modifica di un blocco";/);
   });
 });

@@ -2,7 +2,7 @@
  * Reading the audit log: filters, pages, Italian labels, and the CSV export.
  * Days in the filters are Italian calendar days (Europe/Rome); the log stores UTC.
  */
-import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { edizioneCorrente } from "../editions/queries";
@@ -12,6 +12,7 @@ import { giornoDopo, giornoReale, inizioGiornoRoma } from "../numbers/calendario
 import { formatData, formatDataOra } from "../numbers/format";
 import { ETICHETTE_STATO_EDIZIONE, ETICHETTE_STATO_SEZIONE } from "../workflow";
 import { z } from "../zod-it";
+import { cellaFoglio } from "../csv-foglio";
 import { AZIONI_AUDIT, etichettaAzione, type AzioneAudit } from "./vocabolario";
 
 export interface FiltriRegistro {
@@ -119,7 +120,9 @@ function condizione(f: FiltriRegistro): SQL | undefined {
   return c.length ? and(...c) : undefined;
 }
 
-function selezione(db: Db, f: FiltriRegistro) {
+/** The rows matching the filters, newest first; `dopo` continues after a row already read (paging by key). */
+function selezione(db: Db, f: FiltriRegistro, dopo?: { at: string; id: number }) {
+  const seguenti = dopo ? or(lt(auditLog.at, dopo.at), and(eq(auditLog.at, dopo.at), lt(auditLog.id, dopo.id))) : undefined;
   return db
     .select({
       id: auditLog.id,
@@ -137,7 +140,7 @@ function selezione(db: Db, f: FiltriRegistro) {
     .leftJoin(users, eq(users.id, auditLog.userId))
     .leftJoin(sections, eq(sections.id, auditLog.sectionId))
     .leftJoin(settori, eq(settori.id, auditLog.settoreId))
-    .where(condizione(f))
+    .where(and(condizione(f), seguenti))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .$dynamic();
 }
@@ -259,22 +262,61 @@ export function riassumiDettagli(azione: string, d: unknown): string {
 export const INTESTAZIONE_CSV = "quando;chi;azione;sezione;settore;dettagli";
 
 /**
- * One CSV field for Italian Excel: quoted when it holds ";", quotes, line breaks or
- * edge spaces, with quotes doubled. A leading = + - @ is defused with an apostrophe,
- * so a crafted value (a failed login's e-mail, say) never runs as a formula.
+ * One CSV field for Italian Excel (lib/csv-foglio.ts): always quoted, quotes doubled, and
+ * a formula's start defused with an apostrophe wherever a cell could begin (at the start
+ * and after any ; , tab or line break inside), so a crafted value (a failed login's
+ * e-mail, say) never runs as a formula, however the spreadsheet splits the line.
  */
 export function campoCsv(v: string): string {
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[;"\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return cellaFoglio(v);
 }
 
-/** Every row matching the filters (paging ignored), newest first, as CSV text with a UTF-8 BOM. */
-export function righeCsv(db: Db, filtri: FiltriRegistro): string {
-  const righe = selezione(db, { ...filtri, pagina: undefined }).all().map(riga);
-  const linee = righe.map((r) =>
-    [formatDataOra(r.quando), r.chiDettaglio ? `${r.chi} <${r.chiDettaglio}>` : r.chi, r.azioneEtichetta, r.sezione ?? "", r.settore ?? "", r.dettagli]
-      .map(campoCsv)
-      .join(";"),
-  );
-  return `\uFEFF${[INTESTAZIONE_CSV, ...linee].join("\r\n")}\r\n`;
+/** The most rows one CSV export holds: the newest; the file says so when more match. */
+export const MAX_RIGHE_CSV = 50_000;
+/** Rows read from the database at a time while an export streams. */
+const RIGHE_PER_LETTURA = 1_000;
+
+function lineaCsv(celle: string[]): string {
+  return `${celle.map(campoCsv).join(";")}\r\n`;
+}
+
+/**
+ * The CSV of the rows matching the filters (paging ignored), newest first, line by line
+ * (each ending in CRLF; the first with a UTF-8 BOM). Rows are read a page at a time, by
+ * key, so a response can stream them without holding them all, nor a statement open
+ * between reads. At most `massimo` rows: when more match, the line after the header says
+ * how to get the older ones.
+ */
+export function* lineeCsv(db: Db, filtri: FiltriRegistro, { massimo = MAX_RIGHE_CSV, perLettura = RIGHE_PER_LETTURA } = {}): Generator<string, void, undefined> {
+  const f = { ...filtri, pagina: undefined };
+  yield `\uFEFF${INTESTAZIONE_CSV}\r\n`;
+  const totale = db.select({ n: count() }).from(auditLog).where(condizione(f)).get()?.n ?? 0;
+  if (totale > massimo) {
+    const n = (x: number) => x.toLocaleString("it-IT");
+    yield lineaCsv([
+      "",
+      "Bilancio Sociale",
+      "Esportazione limitata",
+      "",
+      "",
+      `Il file contiene le ${n(massimo)} attività più recenti delle ${n(totale)} filtrate: per le precedenti scaricalo di nuovo con le date «Dal» e «Al».`,
+    ]);
+  }
+  let dopo: { at: string; id: number } | undefined;
+  for (let scritte = 0; scritte < massimo; ) {
+    const limite = Math.min(perLettura, massimo - scritte);
+    const righe = selezione(db, f, dopo).limit(limite).all();
+    for (const g of righe) {
+      const r = riga(g);
+      yield lineaCsv([formatDataOra(r.quando), r.chiDettaglio ? `${r.chi} <${r.chiDettaglio}>` : r.chi, r.azioneEtichetta, r.sezione ?? "", r.settore ?? "", r.dettagli]);
+    }
+    scritte += righe.length;
+    if (righe.length < limite) break;
+    dopo = { at: righe[righe.length - 1].at, id: righe[righe.length - 1].id };
+  }
+}
+
+/** The whole CSV as one text (what `lineeCsv` streams). */
+export function righeCsv(db: Db, filtri: FiltriRegistro, opzioni?: { massimo?: number; perLettura?: number }): string {
+  return [...lineeCsv(db, filtri, opzioni)].join("");
 }

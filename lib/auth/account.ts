@@ -9,7 +9,7 @@
 import "server-only";
 import { and, count, eq, gt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditLog, loginAttempts, mailOutbox, users } from "../../db/schema";
+import { auditLog, mailOutbox, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { linkAssoluto } from "../mail/link";
 import { formatDataOra } from "../numbers/format";
@@ -18,7 +18,7 @@ import { normalizzaEmail } from "./login";
 import { hashPassword, verifyPassword } from "./password";
 import { problemaPassword } from "./password-policy";
 import { revocaTutte } from "./sessioni";
-import { MAX_FALLITI_PER_ACCOUNT, valutaTentativo } from "./throttle";
+import { MAX_FALLITI_PER_ACCOUNT, registraTentativo, valutaTentativo } from "./throttle";
 import { annullaToken, consumaToken, emettiToken, messaggioToken, verificaToken, type TipoToken } from "./tokens";
 
 export type LinkNonValido = { ok: false; tipo: "link_non_valido"; messaggio: string };
@@ -166,7 +166,7 @@ export async function cambiaPassword(db: Db, chi: Chi, input: CambioPassword, ad
     return nonValido([{ campo: "attuale", messaggio: `Troppi tentativi non riusciti (${MAX_FALLITI_PER_ACCOUNT}): attendi 15 minuti e riprova.` }]);
   }
   if (!(await verifyPassword(u.hash, input.attuale))) {
-    db.insert(loginAttempts).values({ email: u.email, ip: input.ip, riuscito: false, at: adesso.toISOString() }).run();
+    inTransazione(db, (tx) => registraTentativo(tx, { email: u.email, ip: input.ip, riuscito: false }, adesso));
     return nonValido([{ campo: "attuale", messaggio: "La password attuale non è corretta." }]);
   }
   const problema = problemaPassword(input.password, u.email);

@@ -72,13 +72,16 @@ function ultimaRevisione(radice: string, slug: string): number | null {
   const cartella = path.join(radice, slug);
   const numeri = existsSync(cartella) ? readdirSync(cartella).filter((n) => /^[1-9]\d*$/.test(n)).map(Number) : [];
   const revisione = numeri.length > 0 ? Math.max(...numeri) : null;
-  cache.ultime.set(slug, revisione);
+  // Only what exists is remembered: a stranger's random slugs must not grow the map.
+  if (revisione !== null) cache.ultime.set(slug, revisione);
   return revisione;
 }
 
 function cartella(radice: string, slug: string, revisione: number): Cartella | null {
   const dove = path.join(radice, slug, String(revisione));
   if (!cache.cartelle.has(dove)) {
+    // A revision number that has no folder is not remembered (random requests must not grow the map).
+    if (!existsSync(dove)) return null;
     const origine = leggiOrigine(dove);
     const valida = origine && origine.slug === slug && origine.revisione === revisione;
     cache.cartelle.set(dove, valida ? { dove, origine, letti: new Map(), alterata: false } : null);

@@ -195,6 +195,14 @@ describe("la cartella di una revisione", () => {
     expect(chiedi("/edizioni/2014-2016/revisioni/1/stampa")).toBeNull();
     expect(chiedi("/edizioni/2014-2016/non-esiste")).toBeNull();
     expect(rispostaSito({ metodo: "POST", url: "/edizioni/2014-2016" }, radice, false)).toBeNull();
+    // Addresses that match no folder are not remembered: random ones cannot grow the server's memory.
+    const memoria = (globalThis as unknown as { __bilancioCartelle: { cartelle: Map<string, unknown>; ultime: Map<string, unknown> } }).__bilancioCartelle;
+    const prima = memoria.cartelle.size + memoria.ultime.size;
+    for (let i = 0; i < 200; i++) {
+      expect(chiedi(`/edizioni/a-caso-${i}`)).toBeNull();
+      expect(chiedi(`/edizioni/2014-2016/revisioni/${1000 + i}/dati.json`)).toBeNull();
+    }
+    expect(memoria.cartelle.size + memoria.ultime.size).toBe(prima);
 
     // Bytes changed on disk after the folder was made: never served, from then on.
     dimenticaCartelle();
