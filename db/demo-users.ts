@@ -29,6 +29,10 @@ const nomeBreve = (nome: string) => nome.replace(/^(Settore|Ufficio) /, "");
  * Creates the six accounts of DESIGN.md, then one referente for every other
  * settore that owns a section (`<codice-settore>@cremona.example`), all with the
  * same password. Returns every account created, for db:reset to print.
+ * Each holds one role, so no two are incompatible; every role but the amministratore's
+ * own (the first account, as `npm run setup` makes it) is granted by the amministratore,
+ * as the database records it (drizzle/0010): the demo's Assessore signs through a grant
+ * made by someone else.
  */
 export async function creaUtentiDemo(db: Db, password: string): Promise<AccountDemo[]> {
   const passwordHash = await hashPassword(password);
@@ -44,11 +48,13 @@ export async function creaUtentiDemo(db: Db, password: string): Promise<AccountD
       .filter((s) => !conReferente.has(s.codice))
       .map((s) => ({ email: `${s.codice}@cremona.example`, nome: `Referente ${nomeBreve(s.nome)}`, ruolo: "referente", settore: s.codice }));
     const tutti = [...UTENTI_DEMO, ...referenti];
+    let amministratore: number | null = null;
     for (const u of tutti) {
       const userId = Number(tx.insert(users).values({ email: u.email, nome: u.nome, passwordHash }).run().lastInsertRowid);
       const settoreId = u.settore ? tx.select({ id: settori.id }).from(settori).where(eq(settori.codice, u.settore)).get()?.id : null;
       if (u.settore && !settoreId) throw new Error(`Settore demo "${u.settore}" assente`);
-      tx.insert(roleMemberships).values({ userId, ruolo: u.ruolo, settoreId: settoreId ?? null }).run();
+      tx.insert(roleMemberships).values({ userId, ruolo: u.ruolo, settoreId: settoreId ?? null, concessoDa: amministratore }).run();
+      if (u.ruolo === "amministratore") amministratore ??= userId;
     }
     return tutti;
   });

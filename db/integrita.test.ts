@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ASSESSORE, COORDINATORE, edizionePubblicata } from "../lib/publication/prova-pubblicata";
+import { AMMINISTRATORE, ASSESSORE, COORDINATORE, edizionePubblicata } from "../lib/publication/prova-pubblicata";
 import { sha256 } from "../lib/sha256";
 import { applyMigrations, openDatabase } from "./open";
 
@@ -95,9 +95,16 @@ describe("firma solo un Assessore, una volta per revisione", () => {
   function inFirma() {
     const x = edizionePubblicata();
     const testo = '{"prova":true}\n';
-    x.db.$client.prepare("UPDATE editions SET dati_json = ?, sha256 = ?, stato = 'in_firma' WHERE id = ?").run(testo, sha256(testo), x.bozzaId);
+    x.db.$client.prepare("UPDATE editions SET dati_json = ?, sha256 = ?, stato = 'in_firma', inviata_firma_da = ? WHERE id = ?").run(testo, sha256(testo), COORDINATORE, x.bozzaId);
+    // The signer as the app records them: name and email now, their Assessore grant and its author (drizzle/0010).
     const firma = (userId: number, revisione = 1) =>
-      x.db.$client.prepare("INSERT INTO signatures (edition_id, revisione, user_id, sha256) VALUES (?, ?, ?, ?)").run(x.bozzaId, revisione, userId, sha256(testo));
+      x.db.$client
+        .prepare(
+          `INSERT INTO signatures (edition_id, revisione, user_id, sha256, firmatario, firmatario_email, concessione_id, concesso_da, concesso_da_nome)
+           SELECT ?, ?, u.id, ?, u.nome, u.email, r.concessione_id, r.concesso_da, (SELECT nome FROM users WHERE id = r.concesso_da)
+           FROM users u LEFT JOIN role_memberships r ON r.user_id = u.id AND r.ruolo = 'assessore' WHERE u.id = ?`,
+        )
+        .run(x.bozzaId, revisione, sha256(testo), userId);
     return { ...x, firma };
   }
 
@@ -120,5 +127,86 @@ describe("firma solo un Assessore, una volta per revisione", () => {
     expect(() => firma(ASSESSORE, 2)).toThrow(/già firmata, o non è quella in firma/);
     expect(() => firma(ASSESSORE)).not.toThrow();
     expect(() => firma(ASSESSORE)).toThrow(/già firmata/);
+  });
+});
+
+describe("nessuno firma al posto dell'Assessore (drizzle/0010)", () => {
+  function inFirma(inviataDa = COORDINATORE) {
+    const x = edizionePubblicata();
+    const testo = '{"prova":true}\n';
+    x.db.$client.prepare("UPDATE editions SET dati_json = ?, sha256 = ?, stato = 'in_firma', inviata_firma_da = ? WHERE id = ?").run(testo, sha256(testo), inviataDa, x.bozzaId);
+    const concessione = (userId: number) => x.db.$client.prepare("SELECT concessione_id FROM role_memberships WHERE user_id = ? AND ruolo = 'assessore'").pluck().get(userId) as number;
+    /** The signature as the app writes it for the Assessore, with `cambia` applied: a forger's row. */
+    const firma = (cambia: Record<string, unknown> = {}, userId = ASSESSORE) => {
+      const c = {
+        edition_id: x.bozzaId,
+        revisione: 1,
+        sha256: sha256(testo),
+        user_id: userId,
+        firmatario: "Rosita Viola",
+        firmatario_email: "assessore@x.it",
+        concessione_id: concessione(userId),
+        concesso_da: AMMINISTRATORE,
+        concesso_da_nome: "Paolo Ferrari",
+        ...cambia,
+      };
+      return x.db.$client.prepare(`INSERT INTO signatures (${Object.keys(c).join(", ")}) VALUES (${Object.keys(c).map(() => "?").join(", ")})`).run(...Object.values(c));
+    };
+    const firme = () => x.db.$client.prepare("SELECT count(*) FROM signatures").pluck().get();
+    return { ...x, firma, firme, concessione };
+  }
+
+  it("la firma fatta come la fa l'app passa", () => {
+    const { firma, firme } = inFirma();
+    expect(() => firma()).not.toThrow();
+    expect(firme()).toBe(2);
+  });
+
+  it("un firmatario il cui ruolo di Assessore non è stato concesso da un'altra persona è rifiutato", () => {
+    const { db, firma, firme, concessione } = inFirma();
+    db.$client.exec("INSERT INTO users (id, email, nome, password_hash) VALUES (9, 'solo@x.it', 'Senza nomina', 'h')");
+    db.$client.exec("INSERT INTO role_memberships (user_id, ruolo) VALUES (9, 'assessore')");
+    expect(() => firma({ firmatario: "Senza nomina", firmatario_email: "solo@x.it", concesso_da: null, concesso_da_nome: null }, 9)).toThrow(/concesso da un'altra persona/);
+    // Nor does a signature name a grant that is not the signer's, or someone else as its author.
+    expect(() => firma({ concessione_id: concessione(ASSESSORE) + 100 })).toThrow(/concesso da un'altra persona/);
+    expect(() => firma({ concesso_da: COORDINATORE, concesso_da_nome: "Giulia Rossi" })).toThrow(/concesso da un'altra persona/);
+    expect(firme()).toBe(1);
+  });
+
+  it("chi è anche amministratore o coordinatore non firma", () => {
+    const { db, firma, firme } = inFirma();
+    // The role itself is refused (drizzle/0010): only with the triggers out of the way can the row exist.
+    expect(() => db.$client.exec(`INSERT INTO role_memberships (user_id, ruolo, concesso_da) VALUES (${ASSESSORE}, 'coordinatore', ${AMMINISTRATORE})`)).toThrow(/non può essere anche/);
+    const trigger = db.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'role_memberships'").all() as { name: string; sql: string }[];
+    for (const t of trigger) db.$client.exec(`DROP TRIGGER ${t.name}`);
+    db.$client.exec(`INSERT INTO role_memberships (user_id, ruolo, concesso_da) VALUES (${ASSESSORE}, 'coordinatore', ${AMMINISTRATORE})`);
+    for (const t of trigger) db.$client.exec(t.sql);
+    expect(() => firma()).toThrow(/chi è amministratore o coordinatore non firma/);
+    expect(firme()).toBe(1);
+  });
+
+  it("chi ha inviato l'edizione alla firma non la firma", () => {
+    const { firma, firme } = inFirma(ASSESSORE);
+    expect(() => firma()).toThrow(/chi ha inviato l'edizione alla firma non la firma/);
+    expect(firme()).toBe(1);
+  });
+
+  it("il firmatario e chi gli ha concesso il ruolo sono registrati come sono in quel momento", () => {
+    const { firma, firme } = inFirma();
+    expect(() => firma({ firmatario: "L'Assessore" })).toThrow(/sono quelli di questo momento/);
+    expect(() => firma({ firmatario_email: null })).toThrow(/sono quelli di questo momento/);
+    expect(() => firma({ concesso_da_nome: "Un altro nome" })).toThrow(/sono quelli di questo momento/);
+    expect(firme()).toBe(1);
+  });
+
+  it("l'edizione in firma sa chi l'ha inviata, e questo non cambia finché aspetta la firma", () => {
+    const { db, bozzaId } = edizionePubblicata();
+    const testo = '{"prova":true}\n';
+    const x = db.$client;
+    expect(() => x.prepare("UPDATE editions SET dati_json = ?, sha256 = ?, stato = 'in_firma' WHERE id = ?").run(testo, sha256(testo), bozzaId)).toThrow(/registra chi la invia/);
+    x.prepare("UPDATE editions SET dati_json = ?, sha256 = ?, stato = 'in_firma', inviata_firma_da = ? WHERE id = ?").run(testo, sha256(testo), COORDINATORE, bozzaId);
+    expect(() => x.prepare("UPDATE editions SET inviata_firma_da = ? WHERE id = ?").run(AMMINISTRATORE, bozzaId)).toThrow(/non si cambia/);
+    // Back in preparation (withdrawn or sent back) it is cleared.
+    expect(() => x.prepare("UPDATE editions SET stato = 'in_preparazione', dati_json = NULL, sha256 = NULL, inviata_firma_da = NULL WHERE id = ?").run(bozzaId)).not.toThrow();
   });
 });

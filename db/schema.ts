@@ -3,7 +3,7 @@
  * Timestamps are ISO-8601 UTC strings (sortable, readable in raw SQL).
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { AzioneAudit } from "../lib/audit/vocabolario";
 import { RUOLI } from "../lib/ruoli";
 import { MOTIVI_REVISIONE } from "../lib/sections/tipi";
@@ -51,14 +51,18 @@ export const sessioni = sqliteTable(
     createdAt: createdAt(),
     ultimoUsoIl: text("ultimo_uso_il").notNull().default(now),
     revocataIl: text("revocata_il"),
+    /** The client address at login; blanked after 90 days (lib/sicurezza/conservazione.ts). */
     ip: text("ip"),
   },
   (t) => [index("sessioni_user").on(t.userId)],
 );
 
-export const TIPI_TOKEN = ["invito", "reimposta"] as const;
+export const TIPI_TOKEN = ["invito", "reimposta", "email"] as const;
 
-/** Single-use links sent by mail (invitation, password reset): only their SHA-256 is stored. */
+/**
+ * Single-use links sent by mail (invitation, password reset, confirmation of a new email
+ * address asked from one's profile): only their SHA-256 is stored.
+ */
 export const userTokens = sqliteTable(
   "user_tokens",
   {
@@ -69,13 +73,20 @@ export const userTokens = sqliteTable(
     scadeIl: text("scade_il").notNull(),
     usatoIl: text("usato_il"),
     creatoDa: integer("creato_da").references(() => users.id),
+    /** For an "email" link: the new address it confirms (applied only when the link is used). */
+    nuovaEmail: text("nuova_email"),
     createdAt: createdAt(),
   },
   (t) => [index("user_tokens_user").on(t.userId, t.tipo)],
 );
 
 
-/** One person can hold several roles; a referente's role names their settore. */
+/**
+ * One person can hold several roles; a referente's role names their settore.
+ * Who granted it is recorded, and the database writes each grant into `storico_ruoli`
+ * and fills `concessioneId` itself (drizzle/0010): nobody grants a role to themselves,
+ * and an Assessore holds no amministratore or coordinatore role.
+ */
 export const roleMemberships = sqliteTable(
   "role_memberships",
   {
@@ -83,11 +94,45 @@ export const roleMemberships = sqliteTable(
     userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     ruolo: text("ruolo", { enum: RUOLI }).notNull(),
     settoreId: integer("settore_id").references(() => settori.id),
+    /** Who granted the role; null only for the first amministratore (setup) and roles older than the history. */
+    concessoDa: integer("concesso_da").references(() => users.id),
+    /** The grant's row in `storico_ruoli`, written by the database's trigger. */
+    concessioneId: integer("concessione_id").references((): AnySQLiteColumn => storicoRuoli.id),
   },
   (t) => [
     uniqueIndex("role_memberships_unique").on(t.userId, t.ruolo, t.settoreId),
     check("referente_has_settore", sql`(${t.ruolo} = 'referente') = (${t.settoreId} IS NOT NULL)`),
   ],
+);
+
+/** What happens to a role: granted, taken away, moved to another settore (a merge), or held before the history began. */
+export const EVENTI_RUOLO = ["concesso", "revocato", "spostato", "preesistente"] as const;
+export type EventoRuolo = (typeof EVENTI_RUOLO)[number];
+
+/**
+ * The history of roles, append-only (triggers refuse UPDATE and DELETE): who granted
+ * which role to whom and when, who took it away. Grants are written by the database
+ * itself when a `role_memberships` row is inserted; a removal by the service, with its
+ * author, just before the row is deleted (or by the database, without one, if not).
+ */
+export const storicoRuoli = sqliteTable(
+  "storico_ruoli",
+  {
+    id: integer("id").primaryKey(),
+    at: text("at").notNull().default(now),
+    evento: text("evento", { enum: EVENTI_RUOLO }).notNull(),
+    /** The person whose role it is. */
+    userId: integer("user_id").notNull().references(() => users.id),
+    ruolo: text("ruolo", { enum: RUOLI }).notNull(),
+    settoreId: integer("settore_id").references(() => settori.id),
+    /** Who acted; null when unknown (the first amministratore, a merge of settori, a row deleted outside the app). */
+    attoreId: integer("attore_id").references(() => users.id),
+    /** The `role_memberships` row concerned, as it was numbered then. */
+    membershipId: integer("membership_id"),
+    /** For a removal or a move: the grant it ends or moves. */
+    concessioneId: integer("concessione_id").references((): AnySQLiteColumn => storicoRuoli.id),
+  },
+  (t) => [index("storico_ruoli_user").on(t.userId, t.at)],
 );
 
 export const editions = sqliteTable("editions", {
@@ -110,6 +155,8 @@ export const editions = sqliteTable("editions", {
   /** The canonical open data frozen by "Invia alla firma", and its SHA-256. */
   datiJson: text("dati_json"),
   sha256: text("sha256"),
+  /** Who sent it for signature (set by "Invia alla firma", cleared when it comes back): they cannot sign it. */
+  inviataFirmaDa: integer("inviata_firma_da").references((): AnySQLiteColumn => users.id),
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
   updatedAt: text("updated_at").notNull().default(now),
@@ -260,6 +307,12 @@ export const signatures = sqliteTable("signatures", {
   userId: integer("user_id").notNull().references(() => users.id),
   /** The signer's name as it was when signing: the record must not change if the account is renamed. */
   firmatario: text("firmatario"),
+  /** The signer's email as it was when signing. */
+  firmatarioEmail: text("firmatario_email"),
+  /** The grant (a row of `storico_ruoli`) that made the signer Assessore, who made it and their name then. */
+  concessioneId: integer("concessione_id").references((): AnySQLiteColumn => storicoRuoli.id),
+  concessoDa: integer("concesso_da").references(() => users.id),
+  concessoDaNome: text("concesso_da_nome"),
   sha256: text("sha256").notNull(),
   firmataIl: text("firmata_il").notNull().default(now),
 });
@@ -327,6 +380,7 @@ export const valutazioni = sqliteTable(
     nota: text("nota"),
     gestitoDa: integer("gestito_da").references(() => users.id),
     gestitoIl: text("gestito_il"),
+    /** HMAC of the client address with the day's salt, derived from the app's secret and never stored (lib/ascolto/limite.ts). */
     indirizzoHash: text("indirizzo_hash").notNull(),
     createdAt: createdAt(),
   },
@@ -336,12 +390,6 @@ export const valutazioni = sqliteTable(
     check("valutazioni_voto", sql`${t.voto} BETWEEN 1 AND 5`),
   ],
 );
-
-/** The salt of the day for address hashes; older salts are deleted, so old hashes link to nobody. */
-export const saliAscolto = sqliteTable("sali_ascolto", {
-  giorno: text("giorno").primaryKey(),
-  sale: text("sale").notNull(),
-});
 
 /** The aggregated ratings of an edition, published by the coordinator as open data (a frozen CSV). */
 export const valutazioniPubblicate = sqliteTable("valutazioni_pubblicate", {
@@ -376,7 +424,7 @@ export const mailOutbox = sqliteTable("mail_outbox", {
   createdAt: createdAt(),
 });
 
-/** Failed and successful logins, for throttling per account and per address. */
+/** Failed and successful logins, for throttling per account and per address; deleted once out of the window (lib/auth/throttle.ts). */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
@@ -389,7 +437,11 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email").on(t.email, t.at), index("login_attempts_ip").on(t.ip, t.at)],
 );
 
-/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+/**
+ * Append-only: triggers in the migrations refuse UPDATE and DELETE, with one exception
+ * (drizzle/0008): the retention job may set `ip` to NULL on rows older than 90 days, and
+ * nothing else. That migration also adds the partial index `audit_log_con_ip` (SQL only).
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {

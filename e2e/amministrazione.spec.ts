@@ -1,22 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { openDatabase } from "../db/open";
 import { roleMemberships, settori, users } from "../db/schema";
-import { accedi, azioneContraffatta, controllaAccessibilita } from "./helpers";
+import { accedi, azioneContraffatta, controllaAccessibilita, leggiDb } from "./helpers";
 import { ultimoLink } from "./posta";
 
 /** Every journey names its own people and settori: the demo accounts stay as other specs expect them. */
 const unico = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-/** Reads the e2e database to check what the UI did (never to change it). */
-function leggiDb<T>(f: (d: ReturnType<typeof openDatabase>) => T): T {
-  const d = openDatabase("data/e2e.sqlite");
-  try {
-    return f(d);
-  } finally {
-    d.$client.close();
-  }
-}
 const utenteDb = (email: string) => leggiDb((d) => d.select().from(users).where(eq(users.email, email)).get());
 const settoreDb = (codice: string) => leggiDb((d) => d.select().from(settori).where(eq(settori.codice, codice)).get());
 

@@ -11,6 +11,16 @@ import { ultimoLink } from "./posta";
 export const PASSWORD = process.env.E2E_DEMO_PASSWORD!;
 const db = () => openDatabase("data/e2e.sqlite");
 
+/** Reads the e2e database to check what the app did (never to change it). */
+export function leggiDb<T>(f: (d: Db) => T): T {
+  const d = db();
+  try {
+    return f(d);
+  } finally {
+    d.$client.close();
+  }
+}
+
 /**
  * Tests work on the demo's edition in preparation (2014–2016 is published and
  * locked); section codes repeat across editions, so every lookup names it.

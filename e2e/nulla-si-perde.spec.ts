@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { desc, eq } from "drizzle-orm";
-import { openDatabase } from "../db/open";
 import { revisions } from "../db/schema";
-import { accedi, blocchiDb, bloccoDb, controllaAccessibilita, idSezione, statoSezione } from "./helpers";
+import { accedi, blocchiDb, bloccoDb, controllaAccessibilita, idSezione, leggiDb, statoSezione } from "./helpers";
 
 /**
  * Issue: "Invia alla revisione" sent the section without what the referente had just typed.
@@ -36,13 +35,8 @@ async function inviaSubito(page: Page, codice: string) {
 
 /** The section's latest revision: why it was made and what it holds, as JSON text. */
 function ultimaRevisione(sectionId: number): { motivo: string; contenuto: string } {
-  const d = openDatabase("data/e2e.sqlite");
-  try {
-    const r = d.select({ motivo: revisions.motivo, contenuto: revisions.contenuto }).from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get()!;
-    return { motivo: r.motivo, contenuto: JSON.stringify(r.contenuto) };
-  } finally {
-    d.$client.close();
-  }
+  const r = leggiDb((d) => d.select({ motivo: revisions.motivo, contenuto: revisions.contenuto }).from(revisions).where(eq(revisions.sectionId, sectionId)).orderBy(desc(revisions.numero)).get()!);
+  return { motivo: r.motivo, contenuto: JSON.stringify(r.contenuto) };
 }
 
 const casi: { tipo: string; codice: string; referente: string; scrivi: (page: Page, card: string) => Promise<void>; atteso: RegExp }[] = [

@@ -27,7 +27,7 @@ function decodificaQp(s: string): string {
  * `email`, or null while the worker has not written it yet. `cartella` is the
  * server's MAIL_DIR (default: the demo server's data/mail).
  */
-export function ultimoLink(email: string, tipo: "invito" | "reimposta", cartella: string = CARTELLA_POSTA): string | null {
+export function ultimoLink(email: string, tipo: "invito" | "reimposta" | "conferma-email", cartella: string = CARTELLA_POSTA): string | null {
   let file: string[];
   try {
     file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();

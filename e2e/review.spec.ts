@@ -43,7 +43,13 @@ test("il ciclo completo: invio, richiesta di modifiche su un dato, correzione, a
   await coord.getByLabel("Commento", { exact: true }).fill("Il dato 2017 è 1.600");
   await coord.getByRole("button", { name: "Aggiungi commento" }).click();
   await expect(coord.getByText("Il dato 2017 è 1.600").first()).toBeVisible();
-  await coord.getByLabel("Messaggio per il settore").fill("Correggere il dato segnalato");
+  // A request of changes without a reason is refused at the message's field, even with a comment open.
+  await coord.getByRole("button", { name: "Richiedi modifiche" }).click();
+  const messaggio = coord.getByLabel("Messaggio per il settore");
+  await expect(messaggio).toHaveAccessibleDescription("Scrivi al settore che cosa modificare.");
+  await expect(messaggio).toBeFocused();
+  expect(statoSezione(CODICE)).toBe("inviata");
+  await messaggio.fill("Correggere il dato segnalato");
   await coord.getByRole("button", { name: "Richiedi modifiche" }).click();
   await expect.poll(() => statoSezione(CODICE)).toBe("da_rivedere");
 

@@ -136,3 +136,20 @@ describe("policy: azioni generali e ruoli multipli", () => {
     expect(decidi(doppio, "sezione.modifica", { settoreId: 3, stato: "bozza", statoEdizione: "in_preparazione" }).consentito).toBe(false);
   });
 });
+
+describe("nessuno firma al posto dell'Assessore", () => {
+  it("chi è anche amministratore o coordinatore non firma; chi ha inviato l'edizione alla firma nemmeno", () => {
+    const inFirma = { stato: "in_firma" as const, inviataFirmaDa: 7 };
+    expect(decidi(attore("assessore"), "edizione.firma", inFirma)).toEqual({ consentito: true });
+    for (const altro of ["amministratore", "coordinatore"] as const) {
+      const doppio: Attore = { userId: 1, ruoli: [{ ruolo: "assessore", settoreId: null }, { ruolo: altro, settoreId: null }] };
+      expect(decidi(doppio, "edizione.firma", inFirma)).toEqual({ consentito: false, motivo: "Chi è anche amministratore o coordinatore non firma l'edizione." });
+      // Sending it back stays open to them: only the signature is the Assessore's alone.
+      expect(decidi(doppio, "edizione.rimanda", inFirma)).toEqual({ consentito: true });
+    }
+    expect(decidi({ userId: 7, ruoli: [{ ruolo: "assessore", settoreId: null }] }, "edizione.firma", inFirma)).toEqual({
+      consentito: false,
+      motivo: "Hai inviato tu l'edizione alla firma: deve firmarla un'altra persona.",
+    });
+  });
+});

@@ -32,6 +32,8 @@ export interface SezioneRisorsa {
 
 export interface EdizioneRisorsa {
   stato: StatoEdizione;
+  /** Who sent it for signature: they do not sign it. */
+  inviataFirmaDa?: number | null;
 }
 
 /** The policy's view of a section: its owner, its state and its edition's state. */
@@ -159,6 +161,11 @@ function edizione(a: Attore, azione: AzioneEdizione, e: EdizioneRisorsa): Decisi
       const passo = azione.slice("edizione.".length) as PassoEdizione;
       const t = TRANSIZIONI_EDIZIONE.find((x) => x.passo === passo)!;
       if (!ha(a, t.ruolo)) return no(RIFIUTO_PASSO[passo].ruolo);
+      if (passo === "firma") {
+        // Separation of duties: who prepares or manages does not sign, nor does who sent it for signature.
+        if (ha(a, "amministratore") || ha(a, "coordinatore")) return no("Chi è anche amministratore o coordinatore non firma l'edizione.");
+        if (e.inviataFirmaDa === a.userId) return no("Hai inviato tu l'edizione alla firma: deve firmarla un'altra persona.");
+      }
       return e.stato === t.da ? SI : no(RIFIUTO_PASSO[passo].stato);
     }
   }

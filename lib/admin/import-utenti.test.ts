@@ -53,12 +53,15 @@ describe("anteprima dell'importazione di utenti", () => {
       [11, "Codice settore"],
       [12, "Codice settore"],
       [13, "Nome"],
+      [13, "Ruolo"],
       [14, "Ruolo"],
     ]);
     expect(a.errori.find((e) => e.riga === 8)!.messaggio).toContain("Esiste già un utente");
     expect(a.errori.find((e) => e.riga === 9)!.messaggio).toContain("«sindaco» sconosciuto");
     expect(a.errori.find((e) => e.riga === 11)!.messaggio).toContain("«marte»");
     expect(a.errori.find((e) => e.riga === 13)!.messaggio).toContain("riga 4");
+    // Coordinatore (row 4) and Assessore (row 13) for one person: never together.
+    expect(a.errori.find((e) => e.riga === 13 && e.colonna === "Ruolo")!.messaggio).toMatch(/«Assessore» non si può unire a «Coordinatore».*\(riga 4\)/);
     expect(a.righeConErrori).toBe(9);
     expect(db.select().from(users).all()).toHaveLength(utentiPrima);
     expect(db.select().from(auditLog).all()).toHaveLength(auditPrima);
@@ -101,7 +104,9 @@ describe("importazione di utenti", () => {
     const marta = db.select().from(users).where(eq(users.email, "marta.neri@comune.it")).get()!;
     expect(marta).toMatchObject({ nome: "Marta Neri", passwordHash: "", attivo: true });
     expect(db.select().from(roleMemberships).where(eq(roleMemberships.userId, marta.id)).all()).toHaveLength(2);
-    expect(db.select().from(mailOutbox).all().map((m) => m.destinatario).sort()).toEqual(["carlo.verdi@comune.it", "marta.neri@comune.it"]);
+    // One invitation each; the coordinatore is also told of the role (the only amministratore imported it).
+    expect(db.select().from(mailOutbox).all().map((m) => m.destinatario).sort()).toEqual(["carlo.verdi@comune.it", "carlo.verdi@comune.it", "marta.neri@comune.it"]);
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.destinatario, "carlo.verdi@comune.it")).all().map((m) => m.oggetto)).toContain("[Bilancio Sociale] Ti è stato assegnato il ruolo «Coordinatore»");
     expect(db.select().from(userTokens).all()).toHaveLength(2);
     const azioni = db.select().from(auditLog).all().map((a) => a.azione);
     expect(azioni.filter((a) => a === "utente.crea")).toHaveLength(2);

@@ -10,14 +10,15 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { roleMemberships, settori, users } from "../../db/schema";
+import { settori, users } from "../../db/schema";
 import { registra } from "../audit/registra";
 import { invita } from "../auth/inviti";
 import { formatNumero } from "../numbers/format";
-import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
+import { ETICHETTE_RUOLO, messaggioIncompatibile, RUOLI, ruoloConSettore, ruoloIncompatibile, type Ruolo } from "../ruoli";
 import { inTransazione, senzaPermesso, type Chi, type Esito } from "../servizio";
 import { leggiFoglio } from "../spreadsheet/read";
 import { cella, mappaColonne, nomeColonna, normalizzaIntestazione, rigaVuota, type ErroreRiga } from "../spreadsheet/indicators";
+import { concediRuolo } from "./ruoli-concessi";
 import { autore, emailSchema, nomeSchema } from "./utenti";
 
 /** Largest file accepted. */
@@ -157,6 +158,11 @@ export function analizzaUtenti(tx: Pick<Db, "select">, griglia: string[][]): Ant
       const settoreId = settore?.id ?? null;
       const doppia = gia?.ruoli.find((x) => x.ruolo === ruolo && x.settoreId === settoreId);
       if (doppia) errore("ruolo", `Ruolo già indicato per questa persona alla riga ${doppia.riga}.`);
+      const incompatibile = gia && ruoloIncompatibile(gia.ruoli.map((x) => x.ruolo), ruolo);
+      if (incompatibile) {
+        const riga = gia.ruoli.find((x) => x.ruolo === incompatibile)!.riga;
+        errore("ruolo", `${messaggioIncompatibile(ruolo, incompatibile)} (riga ${riga})`);
+      }
     }
 
     if (errori.length) {
@@ -204,8 +210,7 @@ function scrivi(tx: Tx, chi: Chi, nomeFile: string, utenti: UtenteImportato[]): 
     ids.push(userId);
     registra(tx, { ...autore(chi), azione: "utente.crea", dettagli: { email: u.email, origine: "importazione", utenteId: userId } });
     for (const r of u.ruoli) {
-      tx.insert(roleMemberships).values({ userId, ruolo: r.ruolo, settoreId: r.settoreId }).run();
-      registra(tx, { ...autore(chi), azione: "utente.ruolo_aggiungi", settoreId: r.settoreId, dettagli: { ruolo: r.ruolo, settoreId: r.settoreId, utenteId: userId, email: u.email } });
+      concediRuolo(tx, chi, { id: userId, email: u.email, nome: u.nome }, r.ruolo, r.settoreId);
       ruoli++;
     }
   }

@@ -23,11 +23,12 @@ export function prepara({ pubblicata = false } = {}) {
     { id: 3, email: "cultura@x.it", nome: "Luca Bassi", passwordHash: "hash" },
     { id: 4, email: "lettore@x.it", nome: "Francesca Ponzoni", passwordHash: "hash" },
   ]).run();
+  // The amministratore's own role as `npm run setup` gives it (no granter); every other granted by them.
+  db.insert(roleMemberships).values({ userId: 1, ruolo: "amministratore" }).run();
   db.insert(roleMemberships).values([
-    { userId: 1, ruolo: "amministratore" },
-    { userId: 2, ruolo: "coordinatore" },
-    { userId: 3, ruolo: "referente", settoreId: cultura },
-    { userId: 4, ruolo: "lettore" },
+    { userId: 2, ruolo: "coordinatore", concessoDa: 1 },
+    { userId: 3, ruolo: "referente", settoreId: cultura, concessoDa: 1 },
+    { userId: 4, ruolo: "lettore", concessoDa: 1 },
   ]).run();
   const admin = chi(1, "admin@x.it", [{ ruolo: "amministratore", settoreId: null }]);
   const coord = chi(2, "coord@x.it", [{ ruolo: "coordinatore", settoreId: null }]);
@@ -39,7 +40,7 @@ export function prepara({ pubblicata = false } = {}) {
     // 2014–2016 signed and published by hand (the database checks each link), then 2017–2019 carried forward.
     // Only an active Assessore signs (drizzle/0006).
     db.insert(users).values({ id: 5, email: "assessore@x.it", nome: "Rosita Viola", passwordHash: "hash" }).run();
-    db.insert(roleMemberships).values({ userId: 5, ruolo: "assessore" }).run();
+    db.insert(roleMemberships).values({ userId: 5, ruolo: "assessore", concessoDa: 1 }).run();
     pubblicaAMano(db, r.editionId, "2014-2016", 5);
     const n = avviaNuovaEdizione(db, coord, { da: "2014-2016", slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 });
     if (!n.ok) throw new Error("nuova edizione");

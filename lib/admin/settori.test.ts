@@ -39,8 +39,8 @@ describe("creare e rinominare un settore", () => {
   });
 
   it("non si rinomina un settore nominato da un'edizione in firma: il testo da firmare non può cambiare", () => {
-    const { db, admin, cultura, primaId } = prepara();
-    db.update(editions).set({ stato: "in_firma" }).where(eq(editions.id, primaId)).run();
+    const { db, admin, coord, cultura, primaId } = prepara();
+    db.update(editions).set({ stato: "in_firma", inviataFirmaDa: coord.userId }).where(eq(editions.id, primaId)).run();
     expect(rinominaSettore(db, admin, { settoreId: cultura, nome: "Cultura e basta" })).toMatchObject({ ok: false, errori: [{ campo: "nome", messaggio: expect.stringContaining("in firma") }] });
   });
 });
@@ -98,13 +98,13 @@ describe("unire due settori", () => {
   });
 
   it("rifiutata verso se stesso, verso un settore disattivato e mentre un'edizione che lo nomina è in firma", () => {
-    const { db, admin, settore, cultura, prossimaId, righeAudit } = prepara({ pubblicata: true });
+    const { db, admin, coord, settore, cultura, prossimaId, righeAudit } = prepara({ pubblicata: true });
     const da = settore("commercio-turismo");
     expect(unisciSettori(db, admin, { daId: da, inId: da })).toMatchObject({ ok: false, errori: [{ campo: "inId" }] });
     disattivaSettore(db, admin, { settoreId: settore("progetti-risorse") });
     expect(unisciSettori(db, admin, { daId: da, inId: settore("progetti-risorse") })).toMatchObject({ ok: false, errori: [{ campo: "inId" }] });
     const prima = righeAudit().length;
-    db.update(editions).set({ stato: "in_firma" }).where(eq(editions.id, prossimaId!)).run();
+    db.update(editions).set({ stato: "in_firma", inviataFirmaDa: coord.userId }).where(eq(editions.id, prossimaId!)).run();
     expect(unisciSettori(db, admin, { daId: da, inId: cultura })).toMatchObject({ ok: false, tipo: "conflitto", messaggio: expect.stringContaining("in firma") });
     expect(sezioniDi(db, da, prossimaId!)).toHaveLength(1);
     expect(righeAudit()).toHaveLength(prima);

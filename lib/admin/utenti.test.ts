@@ -10,6 +10,7 @@ import {
   creaUtente,
   disattivaUtente,
   MESSAGGIO_EMAIL_USATA,
+  MESSAGGIO_PROPRI_RUOLI,
   MESSAGGIO_ULTIMO_AMMINISTRATORE,
   modificaUtente,
   reinviaInvito,
@@ -143,7 +144,12 @@ describe("l'ultimo amministratore attivo", () => {
   it("non perde il ruolo e non si disattiva, nemmeno da solo", () => {
     const { db, admin } = prepara();
     const ruolo = ruoliDi(db, 1)[0];
-    expect(rimuoviRuolo(db, admin, { membershipId: ruolo.id })).toEqual({ ok: false, tipo: "conflitto", corrente: null, messaggio: MESSAGGIO_ULTIMO_AMMINISTRATORE });
+    // Nobody takes away their own roles; and another amministratore, deactivated meanwhile (a page left open), cannot either.
+    expect(rimuoviRuolo(db, admin, { membershipId: ruolo.id })).toEqual({ ok: false, tipo: "negato", messaggio: MESSAGGIO_PROPRI_RUOLI });
+    expect(aggiungiRuolo(db, admin, { userId: 4, ruolo: "amministratore" })).toMatchObject({ ok: true });
+    expect(disattivaUtente(db, admin, { userId: 4 })).toEqual({ ok: true });
+    const altro = { userId: 4, email: "lettore@x.it", attore: { userId: 4, ruoli: [{ ruolo: "amministratore" as const, settoreId: null }] } };
+    expect(rimuoviRuolo(db, altro, { membershipId: ruolo.id })).toEqual({ ok: false, tipo: "conflitto", corrente: null, messaggio: MESSAGGIO_ULTIMO_AMMINISTRATORE });
     expect(disattivaUtente(db, admin, { userId: 1 })).toEqual({ ok: false, tipo: "conflitto", corrente: null, messaggio: MESSAGGIO_ULTIMO_AMMINISTRATORE });
     expect(ruoliDi(db, 1)).toHaveLength(1);
     expect(db.select().from(users).where(eq(users.id, 1)).get()!.attivo).toBe(true);

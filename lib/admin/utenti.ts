@@ -4,17 +4,23 @@
  * and reactivate (never delete: the audit log names them), roles, invitations.
  * Every change asks the policy, then writes with its audit row in one transaction.
  * The last active amministratore can never be removed or deactivated.
+ * Separation of duties: nobody changes their own roles, name or email here (their
+ * email changes from their profile, confirmed by the new address), and the Assessore
+ * holds no amministratore or coordinatore role. A new email is told to the old address
+ * and ends the person's sessions.
  */
 import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { roleMemberships, settori, users } from "../../db/schema";
 import { registra } from "../audit/registra";
+import { avvisaVecchioIndirizzo } from "../auth/avviso-email";
 import { invita } from "../auth/inviti";
 import { annullaToken } from "../auth/tokens";
 import { revocaTutte } from "../auth/sessioni";
-import { ETICHETTE_RUOLO, RUOLI, ruoloConSettore, type Ruolo } from "../ruoli";
-import { convalida, inTransazione, nonTrovato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
+import { ETICHETTE_RUOLO, messaggioIncompatibile, RUOLI, ruoloConSettore, ruoloIncompatibile, type Ruolo } from "../ruoli";
+import { convalida, inTransazione, negato, nonTrovato, nonValido, senzaPermesso, type Chi, type Esito } from "../servizio";
+import { concediRuolo, MESSAGGIO_PROPRI_RUOLI, revocaRuolo, ruoliAttuali } from "./ruoli-concessi";
 import { z } from "../zod-it";
 
 /* ------------------------------------------------------------------ schemi */
@@ -56,6 +62,9 @@ export const rimuoviRuoloSchema = z.object({ membershipId: idPositivo });
 export const MESSAGGIO_EMAIL_USATA = "Questa email è già usata da un altro utente.";
 export const MESSAGGIO_ULTIMO_AMMINISTRATORE =
   "È l'ultimo amministratore attivo: prima assegna il ruolo di amministratore a un'altra persona.";
+export { MESSAGGIO_PROPRI_RUOLI };
+export const MESSAGGIO_PROPRI_DATI =
+  "Non puoi cambiare il tuo nome o la tua email da qui: l'email si cambia dal tuo profilo, con una conferma al nuovo indirizzo; il nome lo cambia un altro amministratore.";
 
 const puoGestire = (chi: Chi) => senzaPermesso(chi, "utenti.gestisci");
 
@@ -112,6 +121,8 @@ function controllaRuolo(tx: Tx, userId: number | null, ruolo: Ruolo, settoreId: 
     if (gia) {
       return nonValido([{ campo: "ruolo", messaggio: ruoloConSettore(ruolo) ? "È già referente di questo settore." : `Ha già il ruolo «${ETICHETTE_RUOLO[ruolo]}».` }]);
     }
+    const incompatibile = ruoloIncompatibile(ruoliAttuali(tx, userId), ruolo);
+    if (incompatibile) return nonValido([{ campo: "ruolo", messaggio: messaggioIncompatibile(ruolo, incompatibile) }]);
   }
   return null;
 }
@@ -141,20 +152,18 @@ export function creaUtente(db: Db, chi: Chi, input: z.input<typeof nuovoUtenteSc
     }
     const userId = Number(tx.insert(users).values({ nome, email, passwordHash: "" }).run().lastInsertRowid);
     registra(tx, { ...autore(chi), azione: "utente.crea", dettagli: { email, origine: "manuale", utenteId: userId } });
-    if (ruolo) {
-      const s = ruoloConSettore(ruolo) ? settoreId! : null;
-      tx.insert(roleMemberships).values({ userId, ruolo, settoreId: s }).run();
-      registra(tx, { ...autore(chi), azione: "utente.ruolo_aggiungi", settoreId: s, dettagli: { ruolo, settoreId: s, utenteId: userId, email } });
-    }
+    if (ruolo) concediRuolo(tx, chi, { id: userId, email, nome }, ruolo, ruoloConSettore(ruolo) ? settoreId! : null);
     const { scadeIl } = invita(tx, { userId, creatoDa: chi.userId });
     return { ok: true, userId, scadeIl };
   });
 }
 
 /**
- * Name and email; the email stays unique (the error is said at the field). A new
- * email voids every link sent to the old one (a mistyped address must not keep a
- * working invitation); a person still without a password is invited again there.
+ * Name and email of someone else; the email stays unique (the error is said at the
+ * field). A new email voids every link sent to the old one (a mistyped address must
+ * not keep a working invitation) and ends the person's sessions; an activated account's
+ * old address is told, with the new one half hidden and whom to warn; a person still
+ * without a password is invited again at the new one.
  */
 export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaUtenteSchema>): Esito<{ campi: string[]; invitoInviato?: boolean }> {
   const no = puoGestire(chi);
@@ -162,6 +171,7 @@ export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaU
   const v = convalida(modificaUtenteSchema, input);
   if (!v.ok) return v;
   const { userId, nome, email } = v.dati;
+  if (userId === chi.userId) return negato(MESSAGGIO_PROPRI_DATI);
   return inTransazione(db, (tx) => {
     const u = utente(tx, userId);
     if (!u) return nonTrovato(NON_TROVATO);
@@ -172,6 +182,14 @@ export function modificaUtente(db: Db, chi: Chi, input: z.input<typeof modificaU
     registra(tx, { ...autore(chi), azione: "utente.modifica", dettagli: { campi, utenteId: userId, email } });
     if (u.email === email) return { ok: true, campi };
     annullaToken(tx, userId);
+    const chiuse = revocaTutte(tx, userId);
+    if (chiuse > 0) registra(tx, { ...autore(chi), azione: "sessione.revoca", dettagli: { sessioni: chiuse, motivo: "email cambiata" } });
+    // The old address proved itself by setting the password: its owner is told (an invitation never
+    // accepted may have gone to a mistyped address, whose owner has nothing to do with the account).
+    if (u.passwordHash !== "") {
+      const io = tx.select({ nome: users.nome }).from(users).where(eq(users.id, chi.userId)).get();
+      avvisaVecchioIndirizzo(tx, { userId, vecchia: u.email, nome, nuova: email, autore: { userId: chi.userId, nome: io?.nome ?? chi.email, email: chi.email } });
+    }
     if (u.passwordHash !== "" || !u.attivo) return { ok: true, campi };
     invita(tx, { userId, creatoDa: chi.userId });
     return { ok: true, campi, invitoInviato: true };
@@ -197,6 +215,8 @@ export function disattivaUtente(db: Db, chi: Chi, input: z.input<typeof utenteId
     registra(tx, { ...autore(chi), azione: "utente.disattiva", dettagli: { utenteId: u.id, email: u.email } });
     const chiuse = revocaTutte(tx, u.id);
     if (chiuse > 0) registra(tx, { ...autore(chi), azione: "sessione.revoca", dettagli: { sessioni: chiuse, motivo: "utente disattivato" } });
+    // Their reset and invitation links die now: a reactivation must not bring them back.
+    annullaToken(tx, u.id);
     return { ok: true };
   });
 }
@@ -223,19 +243,18 @@ export function aggiungiRuolo(db: Db, chi: Chi, input: z.input<typeof aggiungiRu
   const v = convalida(aggiungiRuoloSchema, input);
   if (!v.ok) return v;
   const { userId, ruolo } = v.dati;
+  if (userId === chi.userId) return nonValido([{ campo: "ruolo", messaggio: MESSAGGIO_PROPRI_RUOLI }], MESSAGGIO_PROPRI_RUOLI);
   return inTransazione(db, (tx) => {
     const u = utente(tx, userId);
     if (!u) return nonTrovato(NON_TROVATO);
     const errore = controllaRuolo(tx, userId, ruolo, v.dati.settoreId);
     if (errore) return errore;
-    const settoreId = ruoloConSettore(ruolo) ? v.dati.settoreId! : null;
-    const membershipId = Number(tx.insert(roleMemberships).values({ userId, ruolo, settoreId }).run().lastInsertRowid);
-    registra(tx, { ...autore(chi), azione: "utente.ruolo_aggiungi", settoreId, dettagli: { ruolo, settoreId, utenteId: userId, email: u.email } });
+    const membershipId = concediRuolo(tx, chi, u, ruolo, ruoloConSettore(ruolo) ? v.dati.settoreId! : null);
     return { ok: true, membershipId };
   });
 }
 
-/** Takes a role away; never the amministratore role of the last active amministratore. */
+/** Takes a role away, from someone else; never the amministratore role of the last active amministratore. */
 export function rimuoviRuolo(db: Db, chi: Chi, input: z.input<typeof rimuoviRuoloSchema>): Esito {
   const no = puoGestire(chi);
   if (no) return no;
@@ -244,12 +263,12 @@ export function rimuoviRuolo(db: Db, chi: Chi, input: z.input<typeof rimuoviRuol
   return inTransazione(db, (tx) => {
     const m = tx.select().from(roleMemberships).where(eq(roleMemberships.id, v.dati.membershipId)).get();
     if (!m) return nonTrovato("Ruolo non trovato: forse è già stato tolto.");
+    if (m.userId === chi.userId) return negato(MESSAGGIO_PROPRI_RUOLI);
     const u = utente(tx, m.userId)!;
     if (m.ruolo === "amministratore" && u.attivo && ultimoAmministratore(tx, u.id)) {
       return { ok: false, tipo: "conflitto", corrente: null, messaggio: MESSAGGIO_ULTIMO_AMMINISTRATORE };
     }
-    tx.delete(roleMemberships).where(eq(roleMemberships.id, m.id)).run();
-    registra(tx, { ...autore(chi), azione: "utente.ruolo_rimuovi", settoreId: m.settoreId, dettagli: { ruolo: m.ruolo, settoreId: m.settoreId, utenteId: u.id, email: u.email } });
+    revocaRuolo(tx, chi, u, m);
     return { ok: true };
   });
 }

@@ -21,6 +21,10 @@ export const VOCABOLARIO = {
   "accesso.bloccato": voce("Accesso bloccato per troppi tentativi", nessuno),
   uscita: voce("Uscita", nessuno),
   "sessione.revoca": voce("Sessioni chiuse", z.object({ sessioni: z.number().int(), motivo: z.string() })),
+  "conservazione.indirizzi": voce(
+    "Indirizzi IP cancellati per scadenza",
+    z.object({ registro: z.number().int(), sessioni: z.number().int(), tentativi: z.number().int(), giorni: z.number().int() }),
+  ),
 
   // Blocks and sections
   "blocco.modifica": voce("Modifica di un blocco", z.object({ blockId: id, version: id })),
@@ -84,6 +88,8 @@ export const VOCABOLARIO = {
   "utente.ruolo_rimuovi": voce("Ruolo tolto", z.object({ ruolo: z.string(), settoreId: id.nullable(), utenteId: id.optional(), email: z.string().optional() })),
   "utente.importa": voce("Importazione di utenti", z.object({ origine: z.string(), utenti: id })),
   "utente.invito": voce("Invito inviato", z.object({ scadeIl: z.string(), utenteId: id.optional(), email: z.string().optional() })),
+  "utente.email_richiesta": voce("Richiesta di cambiare la propria email", z.object({ nuova: z.string() })),
+  "utente.email_conferma": voce("Email cambiata dal profilo, confermata dal nuovo indirizzo", z.object({ da: z.string(), a: z.string() })),
   "invito.accetta": voce("Invito accettato", nessuno),
   "password.cambia": voce("Cambio della password", nessuno),
   "password.reimposta_richiesta": voce("Richiesta di reimpostare la password", nessuno),

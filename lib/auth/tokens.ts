@@ -13,12 +13,14 @@ import type { Tx } from "../../db/client";
 import { userTokens } from "../../db/schema";
 import { sha256 } from "../sha256";
 
-export type TipoToken = "invito" | "reimposta";
+export type TipoToken = "invito" | "reimposta" | "email";
 
 /** How long each kind of link stays valid. */
 export const DURATA_TOKEN_MS: Record<TipoToken, number> = {
   invito: 72 * 60 * 60 * 1000,
   reimposta: 2 * 60 * 60 * 1000,
+  /** Confirming a new email address asked from one's profile. */
+  email: 24 * 60 * 60 * 1000,
 };
 
 /** Longest token accepted from a URL: 32 bytes are 43 base64url characters. */
@@ -32,9 +34,11 @@ export interface EmissioneToken {
   tipo: TipoToken;
   creatoDa: number | null;
   adesso?: Date;
+  /** Only for an "email" link: the address it confirms. */
+  nuovaEmail?: string;
 }
 
-export function emettiToken(tx: Tx, { userId, tipo, creatoDa, adesso = new Date() }: EmissioneToken): { token: string; scadeIl: string } {
+export function emettiToken(tx: Tx, { userId, tipo, creatoDa, adesso = new Date(), nuovaEmail }: EmissioneToken): { token: string; scadeIl: string } {
   const token = randomBytes(32).toString("base64url");
   const scadeIl = new Date(adesso.getTime() + DURATA_TOKEN_MS[tipo]).toISOString();
   // Earlier unused links of the same kind stop working: only the newest mail counts.
@@ -42,7 +46,7 @@ export function emettiToken(tx: Tx, { userId, tipo, creatoDa, adesso = new Date(
     .set({ usatoIl: adesso.toISOString() })
     .where(and(eq(userTokens.userId, userId), eq(userTokens.tipo, tipo), isNull(userTokens.usatoIl)))
     .run();
-  tx.insert(userTokens).values({ userId, tipo, tokenHash: hashToken(token), scadeIl, creatoDa, createdAt: adesso.toISOString() }).run();
+  tx.insert(userTokens).values({ userId, tipo, tokenHash: hashToken(token), scadeIl, creatoDa, nuovaEmail: nuovaEmail ?? null, createdAt: adesso.toISOString() }).run();
   return { token, scadeIl };
 }
 
@@ -72,7 +76,12 @@ export function consumaToken(tx: Tx, id: number, adesso: Date = new Date()): boo
 
 /** The Italian sentence for a refused link. */
 export function messaggioToken(motivo: MotivoTokenRifiutato, tipo: TipoToken): string {
-  const cosa = tipo === "invito" ? "invito" : "collegamento per reimpostare la password";
+  const cosa = tipo === "invito" ? "invito" : tipo === "email" ? "collegamento per confermare il nuovo indirizzo email" : "collegamento per reimpostare la password";
+  if (tipo === "email" && motivo !== "non valido") {
+    return motivo === "scaduto"
+      ? "Questo collegamento è scaduto: il tuo indirizzo email non è cambiato. Se vuoi ancora cambiarlo, chiedilo di nuovo dal tuo profilo."
+      : "Questo collegamento è già stato usato o sostituito da una richiesta più recente: controlla l'indirizzo nel tuo profilo.";
+  }
   switch (motivo) {
     case "scaduto":
       return tipo === "invito"

@@ -15,6 +15,7 @@ import { serializzaCanonico } from "../publication/canonical";
 import { sha256 } from "../sha256";
 import { costruisciDati, type DatiEdizione } from "../publication/dati";
 import { avviaNuovaEdizione, riportaBlocco, schemaNuovaEdizione } from "./carry-forward";
+import { firmatarioAdesso } from "./firmatario";
 
 const DEMO = () => JSON.parse(readFileSync("db/demo/cremona-2014-2016.json", "utf8"));
 const NUOVA = { da: "2014-2016", slug: "2017-2019", titolo: "Bilancio Sociale 2017–2019", annoInizio: 2017, annoFine: 2019 };
@@ -28,7 +29,9 @@ function pubblicaAMano(db: ReturnType<typeof memoryDb>, editionId: number, pubbl
   const testo = serializzaCanonico(dati);
   const hash = sha256(testo);
   db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, editionId)).run();
-  const firma = Number(db.insert(signatures).values({ editionId, revisione: dati.edizione.revisione, userId: firmatario, sha256: hash }).run().lastInsertRowid);
+  const f = firmatarioAdesso(db, firmatario, { inviataFirmaDa: null });
+  if (!f.ok) throw new Error(f.messaggio);
+  const firma = Number(db.insert(signatures).values({ editionId, revisione: dati.edizione.revisione, ...f.firmatario, sha256: hash }).run().lastInsertRowid);
   db.insert(publications).values({ editionId: pubblicaSu, revisione: dati.edizione.revisione, datiJson: testo, sha256: hash, signatureId: firma }).run();
   db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, editionId)).run();
 }
@@ -46,7 +49,8 @@ function prepara({ pubblicata = true } = {}) {
   ]).run();
   db.insert(roleMemberships).values([
     { userId: 1, ruolo: "coordinatore" },
-    { userId: 2, ruolo: "assessore" },
+    // The Assessore signs through a role someone else granted (drizzle/0010).
+    { userId: 2, ruolo: "assessore", concessoDa: 1 },
     { userId: 3, ruolo: "referente", settoreId: cultura },
     { userId: 4, ruolo: "coordinatore" },
   ]).run();

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memoryDb } from "../../db/memory";
-import { auditLog, blocks, editions, notifications, publications, roleMemberships, sections, signatures, users } from "../../db/schema";
+import { auditLog, blocks, editions, notifications, publications, roleMemberships, sections, signatures, storicoRuoli, users } from "../../db/schema";
+import { aggiungiRuolo, rimuoviRuolo } from "../admin/utenti";
+import { passiPossibili } from "../policy";
 import { hashPassword } from "../auth/password";
 import type { Chi } from "../servizio";
 import { importaPacchetto } from "../edition-package/import";
@@ -23,8 +25,11 @@ function prepara() {
   db.insert(users).values([
     { id: 1, email: "coord@x.it", nome: "Giulia Rossi", passwordHash: hash },
     { id: 2, email: "assessore@x.it", nome: "Rosita Viola", passwordHash: hash },
+    { id: 3, email: "admin@x.it", nome: "Paolo Ferrari", passwordHash: hash },
   ]).run();
-  db.insert(roleMemberships).values([{ userId: 1, ruolo: "coordinatore" }, { userId: 2, ruolo: "assessore" }]).run();
+  // Roles as the amministratore grants them (drizzle/0010 records who): the Assessore's by someone else.
+  db.insert(roleMemberships).values({ userId: 3, ruolo: "amministratore" }).run();
+  db.insert(roleMemberships).values([{ userId: 1, ruolo: "coordinatore", concessoDa: 3 }, { userId: 2, ruolo: "assessore", concessoDa: 3 }]).run();
   const coord: Chi = { userId: 1, email: "coord@x.it", attore: { userId: 1, ruoli: [{ ruolo: "coordinatore", settoreId: null }] } };
   const ass: Chi = { userId: 2, email: "assessore@x.it", attore: { userId: 2, ruoli: [{ ruolo: "assessore", settoreId: null }] } };
   const ed = () => db.select().from(editions).where(eq(editions.id, r.editionId)).get()!;
@@ -173,6 +178,84 @@ describe("ciclo di vita dell'edizione", () => {
     expect(prima.sha256).not.toBe(ultima.sha256);
     expect(prima.datiJson).not.toContain("Fonte corretta");
     expect(ultima.datiJson).toContain("Fonte corretta");
+  });
+});
+
+describe("nessuno firma al posto dell'Assessore", () => {
+  const admin: Chi = { userId: 3, email: "admin@x.it", attore: { userId: 3, ruoli: [{ ruolo: "amministratore", settoreId: null }] } };
+
+  it("la firma registra il firmatario com'era: nome, email, la concessione del ruolo e chi l'ha fatta; rinominare non cambia nulla", async () => {
+    const { db } = await pubblicaDemo();
+    const f = db.select().from(signatures).get()!;
+    const concessione = db.select().from(storicoRuoli).where(eq(storicoRuoli.id, f.concessioneId!)).get()!;
+    expect(f).toMatchObject({ userId: 2, firmatario: "Rosita Viola", firmatarioEmail: "assessore@x.it", concessoDa: 3, concessoDaNome: "Paolo Ferrari" });
+    expect(concessione).toMatchObject({ evento: "concesso", userId: 2, ruolo: "assessore", attoreId: 3 });
+    db.update(users).set({ nome: "Qualcun Altro", email: "altro@x.it" }).where(eq(users.id, 2)).run();
+    db.update(users).set({ nome: "Amministratore Rinominato" }).where(eq(users.id, 3)).run();
+    expect(db.select().from(signatures).get()).toEqual(f);
+    expect(pubblicazione(db, "2014-2016")!.firma).toMatchObject({ nome: "Rosita Viola", concessoDa: "Paolo Ferrari", concessaIl: concessione.at });
+  });
+
+  it("l'invio alla firma registra chi invia; ritirare o rimandare lo cancella", () => {
+    const { db, coord, ass, ed, editionId, approvaTutto } = prepara();
+    approvaTutto();
+    inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    expect(ed().inviataFirmaDa).toBe(1);
+    rimandaAlCoordinamento(db, ass, { editionId, version: ed().version, motivo: "Da rivedere" });
+    expect(ed().inviataFirmaDa).toBeNull();
+    inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    ritiraDallaFirma(db, coord, { editionId, version: ed().version, motivo: "Correzione" });
+    expect(ed().inviataFirmaDa).toBeNull();
+  });
+
+  it("chi ha inviato l'edizione alla firma non la firma, nemmeno se nel frattempo diventa Assessore", async () => {
+    const { db, coord, ed, editionId, approvaTutto } = prepara();
+    approvaTutto();
+    const r = inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    if (!r.ok) throw new Error(r.messaggio);
+    // Another amministratore makes the coordinatore an Assessore: the roles are compatible only one at a time.
+    expect(aggiungiRuolo(db, admin, { userId: 1, ruolo: "assessore" })).toMatchObject({ ok: false, errori: [{ campo: "ruolo", messaggio: expect.stringContaining("«Coordinatore»") }] });
+    const m = db.select().from(roleMemberships).where(eq(roleMemberships.userId, 1)).get()!;
+    expect(rimuoviRuolo(db, admin, { membershipId: m.id })).toEqual({ ok: true });
+    expect(aggiungiRuolo(db, admin, { userId: 1, ruolo: "assessore" })).toMatchObject({ ok: true });
+    const exCoord: Chi = { userId: 1, email: "coord@x.it", attore: { userId: 1, ruoli: [{ ruolo: "assessore", settoreId: null }] } };
+    expect(passiPossibili(exCoord.attore, ed())).toEqual(["rimanda"]);
+    const f = await firma(db, exCoord, { editionId, sha256Mostrato: r.sha256, password: PASSWORD });
+    expect(f).toEqual({ ok: false, tipo: "negato", messaggio: "Hai inviato tu l'edizione alla firma: deve firmarla un'altra persona." });
+    expect(db.select().from(signatures).all()).toEqual([]);
+    expect(ed().stato).toBe("in_firma");
+  });
+
+  it("chi ha anche il ruolo di coordinatore o amministratore non firma", async () => {
+    const { db, coord, ed, editionId, approvaTutto } = prepara();
+    approvaTutto();
+    const r = inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    if (!r.ok) throw new Error(r.messaggio);
+    for (const altro of ["coordinatore", "amministratore"] as const) {
+      const doppio: Chi = { userId: 2, email: "assessore@x.it", attore: { userId: 2, ruoli: [{ ruolo: "assessore", settoreId: null }, { ruolo: altro, settoreId: null }] } };
+      expect(await firma(db, doppio, { editionId, sha256Mostrato: r.sha256, password: PASSWORD })).toEqual({
+        ok: false,
+        tipo: "negato",
+        messaggio: "Chi è anche amministratore o coordinatore non firma l'edizione.",
+      });
+    }
+    expect(db.select().from(signatures).all()).toEqual([]);
+  });
+
+  it("un ruolo di Assessore che nessun altro ha concesso (come quello dato dal primo avvio) non firma", async () => {
+    const { db, coord, ed, editionId, approvaTutto } = prepara();
+    db.insert(users).values({ id: 4, email: "solo@x.it", nome: "Senza nomina", passwordHash: hash }).run();
+    db.insert(roleMemberships).values({ userId: 4, ruolo: "assessore" }).run();
+    approvaTutto();
+    const r = inviaAllaFirma(db, coord, { editionId, version: ed().version });
+    if (!r.ok) throw new Error(r.messaggio);
+    const solo: Chi = { userId: 4, email: "solo@x.it", attore: { userId: 4, ruoli: [{ ruolo: "assessore", settoreId: null }] } };
+    expect(await firma(db, solo, { editionId, sha256Mostrato: r.sha256, password: PASSWORD })).toMatchObject({
+      ok: false,
+      tipo: "negato",
+      messaggio: expect.stringContaining("non risulta assegnato da un'altra persona"),
+    });
+    expect(db.select().from(signatures).all()).toEqual([]);
   });
 });
 

@@ -7,7 +7,10 @@
  * What the Assessore signs is the canonical open data frozen by "Invia alla
  * firma"; what is published is that same text, byte for byte. The database
  * holds the links (drizzle/0003): a signature carries the frozen hash, a
- * publication the signed hash.
+ * publication the signed hash. Nobody signs in the Assessore's place (drizzle/0010,
+ * lib/editions/firmatario.ts): the signer holds the Assessore role through a grant
+ * made by someone else, no amministratore or coordinatore role, and did not send the
+ * edition for signature; the signature records them as they are at that moment.
  */
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
@@ -24,6 +27,7 @@ import { transizioneEdizione, type PassoEdizione } from "../workflow";
 import { serializzaCanonico } from "../publication/canonical";
 import { sha256 } from "../sha256";
 import { costruisciDati, pacchettoDaDati, type DatiEdizione } from "../publication/dati";
+import { firmatarioAdesso } from "./firmatario";
 import { pubblicazione } from "../publication/queries";
 import type { Edizione } from "./queries";
 
@@ -50,7 +54,7 @@ export function istantanea(tx: Tx, ed: Edizione): { dati: DatiEdizione; testo: s
 function prepara(tx: Tx, chi: Chi, azione: AzioneEdizione, editionId: number, version?: number): { ok: true; ed: Edizione } | Extract<EsitoEdizione, { ok: false }> {
   const ed = tx.select().from(editions).where(eq(editions.id, editionId)).get();
   if (!ed) return { ok: false, tipo: "non_trovato", messaggio: "Edizione non trovata." };
-  const d = decidi(chi.attore, azione, { stato: ed.stato });
+  const d = decidi(chi.attore, azione, { stato: ed.stato, inviataFirmaDa: ed.inviataFirmaDa });
   if (!d.consentito) return { ok: false, tipo: "negato", messaggio: d.motivo };
   if (version !== undefined && ed.version !== version) {
     return { ok: false, tipo: "conflitto", corrente: null, messaggio: "L'edizione è cambiata nel frattempo: ricarica la pagina e riprova." };
@@ -59,7 +63,7 @@ function prepara(tx: Tx, chi: Chi, azione: AzioneEdizione, editionId: number, ve
 }
 
 /** Takes a lifecycle step: the new state is the transition table's (lib/workflow.ts), never written here. */
-function cambiaStato(tx: Tx, ed: Edizione, passo: PassoEdizione, valori: Partial<Pick<Edizione, "datiJson" | "sha256">> = {}): void {
+function cambiaStato(tx: Tx, ed: Edizione, passo: PassoEdizione, valori: Partial<Pick<Edizione, "datiJson" | "sha256" | "inviataFirmaDa">> = {}): void {
   tx.update(editions)
     .set({ ...valori, stato: transizioneEdizione(passo).a, version: ed.version + 1, updatedAt: new Date().toISOString() })
     .where(eq(editions.id, ed.id))
@@ -79,7 +83,7 @@ export function inviaAllaFirma(db: Db, chi: Chi, input: { editionId: number; ver
       return { ok: false, tipo: "sezioni_non_approvate", mancanti, messaggio: `Per inviare alla firma tutte le sezioni devono essere approvate: ne mancano ${mancanti}.` };
     }
     const snap = istantanea(tx, ed);
-    cambiaStato(tx, ed, "invia_firma", { datiJson: snap.testo, sha256: snap.sha256 });
+    cambiaStato(tx, ed, "invia_firma", { datiJson: snap.testo, sha256: snap.sha256, inviataFirmaDa: chi.userId });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.invia_firma", editionId: ed.id, dettagli: { sha256: snap.sha256, revisione: ed.revisione } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
@@ -96,7 +100,7 @@ export function ritiraDallaFirma(db: Db, chi: Chi, input: { editionId: number; v
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.ritira", input.editionId, input.version);
     if (!p.ok) return p;
-    cambiaStato(tx, p.ed, "ritira", { datiJson: null, sha256: null });
+    cambiaStato(tx, p.ed, "ritira", { datiJson: null, sha256: null, inviataFirmaDa: null });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.ritira", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "assessore"),
@@ -113,7 +117,7 @@ export function rimandaAlCoordinamento(db: Db, chi: Chi, input: { editionId: num
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.rimanda", input.editionId, input.version);
     if (!p.ok) return p;
-    cambiaStato(tx, p.ed, "rimanda", { datiJson: null, sha256: null });
+    cambiaStato(tx, p.ed, "rimanda", { datiJson: null, sha256: null, inviataFirmaDa: null });
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.rimanda", editionId: p.ed.id, dettagli: { motivo: input.motivo, sha256: p.ed.sha256 } });
     notifica(tx, {
       userIds: conRuolo(tx, "coordinatore"),
@@ -136,12 +140,15 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
   if (falliti >= MAX_FALLITI_PER_ACCOUNT) {
     return { ok: false, tipo: "password_errata", messaggio: `Troppi tentativi con la password errata: riprova tra ${FINESTRA_MINUTI} minuti.` };
   }
-  const utente = db.select({ hash: users.passwordHash, nome: users.nome }).from(users).where(eq(users.id, chi.userId)).get();
+  const utente = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, chi.userId)).get();
   const passwordOk = !!utente && (await verifyPassword(utente.hash, input.password));
   return inTransazione(db, (tx) => {
     const p = prepara(tx, chi, "edizione.firma", input.editionId);
     if (!p.ok) return p;
     const { ed } = p;
+    // Read inside the transaction: the roles and the grant as they are when the signature is written.
+    const chiFirma = firmatarioAdesso(tx, chi.userId, ed);
+    if (!chiFirma.ok) return { ok: false, tipo: "negato", messaggio: chiFirma.messaggio };
     if (!passwordOk) {
       registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma_rifiutata", editionId: ed.id, dettagli: { motivo: "password errata" } });
       return { ok: false, tipo: "password_errata", messaggio: "Password non corretta: l'edizione non è stata firmata." };
@@ -161,7 +168,7 @@ export async function firma(db: Db, chi: Chi, input: { editionId: number; sha256
         messaggio: "Il contenuto è cambiato dopo che l'hai aperto: la firma non è stata apposta. Rileggi l'edizione e, se la approvi, firma di nuovo.",
       };
     }
-    tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, userId: chi.userId, firmatario: utente!.nome, sha256: ed.sha256! }).run();
+    tx.insert(signatures).values({ editionId: ed.id, revisione: ed.revisione, ...chiFirma.firmatario, sha256: ed.sha256! }).run();
     cambiaStato(tx, ed, "firma");
     registra(tx, { userId: chi.userId, attore: chi.email, azione: "edizione.firma", editionId: ed.id, dettagli: { sha256: ed.sha256, revisione: ed.revisione } });
     notifica(tx, {

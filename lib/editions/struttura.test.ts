@@ -232,7 +232,7 @@ describe("struttura di un'edizione in preparazione", () => {
     expect(rimuoviStruttura(db, ref, { elemento: "sezione", id: sezione(db, editionId, "persone").id, confermaBlocchi: 99 })).toMatchObject({ ok: false, tipo: "negato" });
     expect(modificaStruttura(db, ref, { elemento: "parte", id: p, titolo: "Y" })).toMatchObject({ ok: false, tipo: "negato" });
 
-    db.update(editions).set({ stato: "in_firma" }).where(eq(editions.id, editionId)).run();
+    db.update(editions).set({ stato: "in_firma", inviataFirmaDa: coord.userId }).where(eq(editions.id, editionId)).run();
     const r = aggiungiStruttura(db, coord, { elemento: "parte", editionId, titolo: "Nuova" });
     expect(r).toMatchObject({ ok: false, tipo: "negato", messaggio: "L'edizione non è più in preparazione." });
     expect(spostaStruttura(db, coord, { elemento: "parte", id: p, direzione: "giu" })).toMatchObject({ ok: false, tipo: "negato" });

@@ -9,6 +9,7 @@ import { memoryDb } from "../../db/memory";
 import { blocks, editions, publications, roleMemberships, sections, signatures, users } from "../../db/schema";
 import { importaPacchetto } from "../edition-package/import";
 import { avviaNuovaEdizione } from "../editions/carry-forward";
+import { firmatarioAdesso } from "../editions/firmatario";
 import type { Chi } from "../servizio";
 import { sha256 } from "../sha256";
 import { serializzaCanonico } from "./canonical";
@@ -16,6 +17,8 @@ import { costruisciDati } from "./dati";
 
 export const COORDINATORE = 1;
 export const ASSESSORE = 2;
+/** Who granted the others their roles (no one signs through a role they gave themselves). */
+export const AMMINISTRATORE = 3;
 
 /**
  * Approves every section of an edition, freezes it, has `assessoreId` sign it and
@@ -27,8 +30,10 @@ export function pubblicaAMano(db: ReturnType<typeof memoryDb>, editionId: number
   const testo = serializzaCanonico(costruisciDati(db, slug, { slug, revisione: 1 })!);
   const hash = sha256(testo);
   db.update(editions).set({ datiJson: testo, sha256: hash, stato: "firmata" }).where(eq(editions.id, editionId)).run();
-  const firmatario = db.select({ nome: users.nome }).from(users).where(eq(users.id, assessoreId)).get()?.nome ?? null;
-  const firmaId = Number(db.insert(signatures).values({ editionId, revisione: 1, userId: assessoreId, firmatario, sha256: hash }).run().lastInsertRowid);
+  // The signer as the app records them (drizzle/0010 checks it): name, email, the grant and its author.
+  const f = firmatarioAdesso(db, assessoreId, { inviataFirmaDa: null });
+  if (!f.ok) throw new Error(f.messaggio);
+  const firmaId = Number(db.insert(signatures).values({ editionId, revisione: 1, ...f.firmatario, sha256: hash }).run().lastInsertRowid);
   db.insert(publications).values({ editionId, revisione: 1, datiJson: testo, sha256: hash, signatureId: firmaId }).run();
   db.update(editions).set({ stato: "pubblicata" }).where(eq(editions.id, editionId)).run();
   return { testo, hash, firmaId };
@@ -41,8 +46,13 @@ export function edizionePubblicata() {
   db.insert(users).values([
     { id: COORDINATORE, email: "coord@x.it", nome: "Giulia Rossi", passwordHash: "h" },
     { id: ASSESSORE, email: "assessore@x.it", nome: "Rosita Viola", passwordHash: "h" },
+    { id: AMMINISTRATORE, email: "admin@x.it", nome: "Paolo Ferrari", passwordHash: "h" },
   ]).run();
-  db.insert(roleMemberships).values([{ userId: COORDINATORE, ruolo: "coordinatore" }, { userId: ASSESSORE, ruolo: "assessore" }]).run();
+  db.insert(roleMemberships).values({ userId: AMMINISTRATORE, ruolo: "amministratore" }).run();
+  db.insert(roleMemberships).values([
+    { userId: COORDINATORE, ruolo: "coordinatore", concessoDa: AMMINISTRATORE },
+    { userId: ASSESSORE, ruolo: "assessore", concessoDa: AMMINISTRATORE },
+  ]).run();
   const coord: Chi = { userId: COORDINATORE, email: "coord@x.it", attore: { userId: COORDINATORE, ruoli: [{ ruolo: "coordinatore", settoreId: null }] } };
 
   const { testo, hash, firmaId } = pubblicaAMano(db, r.editionId, "2014-2016", ASSESSORE);

@@ -5,7 +5,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { editions, publications, signatures, users } from "../../db/schema";
+import { editions, publications, signatures, storicoRuoli, users } from "../../db/schema";
 import { datiSchema, type DatiEdizione } from "./dati";
 import { controllaByte } from "./verifica";
 
@@ -48,7 +48,12 @@ export interface Pubblicazione {
   sha256: string;
   pubblicataIl: string;
   modifiche: string | null;
-  firma: { nome: string; firmataIl: string; sha256: string };
+  /**
+   * The signer as the signature recorded them (a later rename changes nothing), and the
+   * grant that made them Assessore: who made it (their name when signing) and when.
+   * Both null for signatures older than the history of roles.
+   */
+  firma: { nome: string; firmataIl: string; sha256: string; concessoDa: string | null; concessaIl: string | null };
   /** Every revision of the edition, oldest first (the "Errata" list is revisions ≥ 2). */
   revisioni: Revisione[];
   /** The newest revision, to tell readers of an older one that it was corrected. */
@@ -74,10 +79,18 @@ export function pubblicazione(db: Tx, slug: string, revisione?: number): Pubblic
   const scelta = revisione === undefined ? ultima : revisioni.find((r) => r.revisione === revisione);
   if (!scelta) return null;
   const riga = db
-    .select({ datiJson: publications.datiJson, nome: sql<string>`coalesce(${signatures.firmatario}, ${users.nome})`, firmataIl: signatures.firmataIl, firmaSha: signatures.sha256 })
+    .select({
+      datiJson: publications.datiJson,
+      nome: sql<string>`coalesce(${signatures.firmatario}, ${users.nome})`,
+      firmataIl: signatures.firmataIl,
+      firmaSha: signatures.sha256,
+      concessoDa: signatures.concessoDaNome,
+      concessaIl: storicoRuoli.at,
+    })
     .from(publications)
     .innerJoin(signatures, eq(signatures.id, publications.signatureId))
     .innerJoin(users, eq(users.id, signatures.userId))
+    .leftJoin(storicoRuoli, eq(storicoRuoli.id, signatures.concessioneId))
     .where(and(eq(publications.id, scelta.id)))
     .get()!;
   // Never shown unless the bytes still hash to the signed SHA-256 (PubblicazioneAlterata otherwise).
@@ -95,7 +108,7 @@ export function pubblicazione(db: Tx, slug: string, revisione?: number): Pubblic
     sha256: scelta.sha256,
     pubblicataIl: scelta.pubblicataIl,
     modifiche: scelta.modifiche,
-    firma: { nome: riga.nome, firmataIl: riga.firmataIl, sha256: riga.firmaSha },
+    firma: { nome: riga.nome, firmataIl: riga.firmataIl, sha256: riga.firmaSha, concessoDa: riga.concessoDa, concessaIl: riga.concessaIl },
     revisioni: revisioni.map(({ id: _id, ...r }) => r),
     ultimaRevisione: ultima.revisione,
   };

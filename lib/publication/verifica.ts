@@ -2,7 +2,9 @@
  * The chain of custody of what is published, checked end to end:
  *
  *   frozen  the edition row's dati_json hashes to its sha256 ("Invia alla firma");
- *   signed  a signature carries that hash, by a user who held the Assessore role;
+ *   signed  a signature carries that hash, by a user who held the Assessore role at
+ *           that moment through a grant made by someone else (storico_ruoli), held no
+ *           amministratore or coordinatore role then and did not send it for signature;
  *   published  the publication's bytes are the frozen bytes, hash to its sha256,
  *           and that hash is the signed one; revisions 1, 2, 3… with no gaps;
  *           a published edition row has its publication, a signed one its signature.
@@ -14,7 +16,8 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { editions, publications, roleMemberships, signatures, users } from "../../db/schema";
+import { editions, publications, roleMemberships, signatures, storicoRuoli, users } from "../../db/schema";
+import { ETICHETTE_RUOLO } from "../ruoli";
 import { vociAudit } from "../audit/leggi";
 import { sha256 } from "../sha256";
 import { serializzaCanonico } from "./canonical";
@@ -32,6 +35,8 @@ export interface PubblicazioneVerificata {
   sha256: string;
   firmatario: string;
   firmataIl: string;
+  /** Who made the signer Assessore, by their name when signing. */
+  concessoDa: string | null;
 }
 
 export interface EsitoVerifica {
@@ -69,11 +74,57 @@ export function controllaByte(p: { slug: string; revisione: number; datiJson: st
 
 const breve = (h: string | null | undefined) => (h ? `${h.slice(0, 12)}…` : "nessuno");
 
-/** Whether the signer held the Assessore role: holds it now, or the audit log shows it taken away after the signature. */
+/**
+ * For signatures older than the history of roles (drizzle/0010), which name no grant: whether
+ * the signer held the Assessore role: holds it now, or the audit log shows it taken away after the signature.
+ */
 function eraAssessore(db: Tx, userId: number, firmataIl: string): boolean {
   const ora = db.select({ ruolo: roleMemberships.ruolo }).from(roleMemberships).where(eq(roleMemberships.userId, userId)).all();
   if (ora.some((r) => r.ruolo === "assessore")) return true;
   return vociAudit(db, { azioni: ["utente.ruolo_rimuovi"] }).some((v) => v.dettagli?.ruolo === "assessore" && v.dettagli.utenteId === userId && v.at >= firmataIl);
+}
+
+type RigaStorico = typeof storicoRuoli.$inferSelect;
+type RigaFirma = typeof signatures.$inferSelect;
+
+/**
+ * What the history of roles says of a signer at the moment of signing: the grant the
+ * signature names was theirs, of the Assessore role, made before the signature by
+ * someone else and not yet taken away; no amministratore or coordinatore role in force;
+ * and they did not send the edition for signature. One message per break.
+ */
+function controllaFirmatario(db: Tx, f: RigaFirma, e: typeof editions.$inferSelect, storico: RigaStorico[], nome: string): string[] {
+  const problemi: string[] = [];
+  const revocataPrima = (g: RigaStorico) => storico.some((r) => r.evento === "revocato" && r.concessioneId === g.id && r.at < f.firmataIl);
+  const inizioStorico = storico.find((r) => r.evento === "preesistente")?.at ?? null;
+  if (f.concessioneId === null) {
+    // Signed before the history existed: only the old check is possible.
+    if (inizioStorico !== null && f.firmataIl < inizioStorico) {
+      if (!eraAssessore(db, f.userId, f.firmataIl)) problemi.push(`il firmatario ${nome} non ha il ruolo di Assessore.`);
+    } else {
+      problemi.push(`la firma non indica la concessione che ha reso ${nome} Assessore.`);
+    }
+  } else {
+    const g = storico.find((r) => r.id === f.concessioneId);
+    if (!g || g.userId !== f.userId || g.ruolo !== "assessore" || (g.evento !== "concesso" && g.evento !== "preesistente")) {
+      problemi.push(`il firmatario ${nome} non ha il ruolo di Assessore: la concessione ${f.concessioneId} indicata dalla firma non è la sua concessione di quel ruolo.`);
+    } else {
+      if (g.at > f.firmataIl) problemi.push(`il firmatario ${nome} non ha il ruolo di Assessore al momento della firma: gli è stato concesso dopo (${g.at}).`);
+      if (revocataPrima(g)) problemi.push(`il firmatario ${nome} non ha il ruolo di Assessore al momento della firma: gli era stato tolto prima.`);
+      if (g.attoreId === null) problemi.push(`il ruolo di Assessore di ${nome} non risulta concesso da un'altra persona (chi lo ha concesso non è registrato).`);
+      else if (g.attoreId === f.userId) problemi.push(`il ruolo di Assessore di ${nome} se l'era concesso da solo.`);
+      if (f.concessoDa !== g.attoreId) problemi.push("la firma attribuisce la concessione del ruolo di Assessore a una persona diversa da quella registrata nello storico dei ruoli.");
+    }
+  }
+  for (const r of storico) {
+    if (r.userId !== f.userId || (r.ruolo !== "amministratore" && r.ruolo !== "coordinatore")) continue;
+    if ((r.evento === "concesso" || r.evento === "preesistente") && r.at <= f.firmataIl && !revocataPrima(r)) {
+      problemi.push(`il firmatario ${nome} aveva anche il ruolo di ${ETICHETTE_RUOLO[r.ruolo]} quando ha firmato.`);
+    }
+  }
+  const invio = vociAudit(db, { azioni: ["edizione.invia_firma"], editionId: e.id }).filter((v) => v.at <= f.firmataIl).at(-1);
+  if (e.inviataFirmaDa === f.userId || invio?.userId === f.userId) problemi.push(`il firmatario ${nome} aveva inviato lui stesso l'edizione alla firma.`);
+  return problemi;
 }
 
 /** Checks every publication, signature and frozen snapshot in the database. */
@@ -84,6 +135,7 @@ export function verificaCatena(db: Tx): EsitoVerifica {
   const perId = new Map(tutte.map((e) => [e.id, e]));
   const firme = db.select().from(signatures).orderBy(asc(signatures.id)).all();
   const pubs = db.select().from(publications).orderBy(asc(publications.editionId), asc(publications.revisione)).all();
+  const storico = db.select().from(storicoRuoli).orderBy(asc(storicoRuoli.id)).all();
 
   // Frozen: every snapshot hashes to its hash.
   for (const e of tutte) {
@@ -115,7 +167,7 @@ export function verificaCatena(db: Tx): EsitoVerifica {
     if (firme.some((g) => g.id !== f.id && g.editionId === f.editionId && g.revisione === f.revisione)) problemi.push({ dove, messaggio: "la stessa revisione ha più di una firma." });
     const u = db.select({ nome: users.nome }).from(users).where(eq(users.id, f.userId)).get();
     if (!u) problemi.push({ dove, messaggio: `il firmatario (utente ${f.userId}) non esiste.` });
-    else if (!eraAssessore(db, f.userId, f.firmataIl)) problemi.push({ dove, messaggio: `il firmatario ${f.firmatario ?? u.nome} non ha il ruolo di Assessore.` });
+    else for (const messaggio of controllaFirmatario(db, f, e, storico, f.firmatario ?? u.nome)) problemi.push({ dove, messaggio });
   }
 
   // Published: the signed bytes, byte for byte, revisions without gaps.
@@ -156,7 +208,7 @@ export function verificaCatena(db: Tx): EsitoVerifica {
     }
     if (problemi.length === prima) {
       const u = db.select({ nome: users.nome }).from(users).where(eq(users.id, f.userId)).get();
-      verificate.push({ slug, revisione: p.revisione, sha256: p.sha256, firmatario: f.firmatario ?? u?.nome ?? String(f.userId), firmataIl: f.firmataIl });
+      verificate.push({ slug, revisione: p.revisione, sha256: p.sha256, firmatario: f.firmatario ?? u?.nome ?? String(f.userId), firmataIl: f.firmataIl, concessoDa: f.concessoDaNome });
     }
   }
   for (const [editionId, revisioni] of revisioniPer) {
@@ -169,7 +221,9 @@ export function verificaCatena(db: Tx): EsitoVerifica {
 
 /** The report of `npm run verify` and of the server's check at start, one line per fact. */
 export function descriviVerifica(v: EsitoVerifica): string[] {
-  const righe = v.verificate.map((p) => `✓ ${p.slug}, revisione ${p.revisione}: SHA-256 ${p.sha256}, firmato da ${p.firmatario} (${p.firmataIl})`);
+  const righe = v.verificate.map(
+    (p) => `✓ ${p.slug}, revisione ${p.revisione}: SHA-256 ${p.sha256}, firmato da ${p.firmatario} (${p.firmataIl})${p.concessoDa ? `, Assessore per nomina di ${p.concessoDa}` : ""}`,
+  );
   for (const p of v.problemi) righe.push(`✗ ${p.dove}: ${p.messaggio}`);
   righe.push(
     v.ok

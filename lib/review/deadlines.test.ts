@@ -65,7 +65,7 @@ describe("impostare la scadenza di una sezione", () => {
 
   it("fuori dalla preparazione dell'edizione non si cambiano scadenze", () => {
     const { db, coordinatore, sezione, editionId, audit } = prepara();
-    db.update(editions).set({ stato: "in_firma" }).where(eq(editions.id, editionId)).run();
+    db.update(editions).set({ stato: "in_firma", inviataFirmaDa: coordinatore.userId }).where(eq(editions.id, editionId)).run();
     const r = impostaScadenza(db, coordinatore, { sectionId: sezione.id, scadenza: "2017-03-31", version: sezione.version });
     expect(r).toEqual({ ok: false, tipo: "negato", messaggio: "L'edizione non è più in preparazione." });
     expect(audit()).toHaveLength(0);

@@ -91,7 +91,7 @@ describe("promemoriaScadenze", () => {
     expect(promemoriaScadenze(db, ADESSO, 4)).toEqual({ sezioni: 1, avvisi: 2 });
 
     imposta(sezioneDi("istruzione").id, { stato: "bozza" });
-    db.update(editions).set({ stato: "in_firma" }).run();
+    db.update(editions).set({ stato: "in_firma", inviataFirmaDa: 4 }).run();
     expect(promemoriaScadenze(db, ADESSO)).toEqual({ sezioni: 0, avvisi: 0 });
     expect(db.select().from(auditLog).where(eq(auditLog.azione, "promemoria.scadenza")).all()).toHaveLength(1);
   });

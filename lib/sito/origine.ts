@@ -19,8 +19,8 @@ export interface Origine {
   file: Record<string, string>;
 }
 
-/** Bump when the pages' layout changes: folders already made are then made again. */
-export const VERSIONE_SITO = 1;
+/** Bump when the pages' layout changes: folders already made are then made again (2: the integrity page names who appointed the signer). */
+export const VERSIONE_SITO = 2;
 
 /** What the files print: the signed bytes, who signed and when, when it was published. */
 export function chiaveSito(p: { sha256: string; firma: { nome: string; firmataIl: string }; pubblicataIl: string; modifiche: string | null }): string {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImpostaPasswordForm } from "@/app/_components/account/ImpostaPasswordForm";
+import { LinkNonUtilizzabile } from "@/app/_components/account/LinkNonUtilizzabile";
 import { getDb } from "@/db/client";
 import { leggiLink } from "@/lib/auth/account";
 import { SPIEGAZIONE_PASSWORD } from "@/lib/auth/password-policy";
@@ -12,17 +13,7 @@ export const metadata: Metadata = { title: "Reimposta la password", referrer: "n
 export default async function ReimpostaPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = leggiLink(getDb(), token, "reimposta");
-  if (!link.ok) {
-    return (
-      <div className="row justify-content-center">
-        <div className="col-md-8 col-lg-6">
-          <h1 className="h2 mb-4">Collegamento non utilizzabile</h1>
-          <div className="alert alert-warning" role="alert">{link.messaggio}</div>
-          <p><Link href="/password-dimenticata">Chiedi un nuovo collegamento</Link> · <Link href="/login">Vai all&apos;accesso</Link></p>
-        </div>
-      </div>
-    );
-  }
+  if (!link.ok) return <LinkNonUtilizzabile titolo="Collegamento non utilizzabile" messaggio={link.messaggio} altro={<Link href="/password-dimenticata">Chiedi un nuovo collegamento</Link>} />;
   return (
     <div className="row justify-content-center">
       <div className="col-md-8 col-lg-6">

@@ -51,6 +51,14 @@ export default async function IntegritaPage({ params }: Params) {
         </dd>
         <dt className="col-md-4">Firmata da</dt>
         <dd className="col-md-8" data-testid="firmatario">{p.firma.nome}</dd>
+        {p.firma.concessoDa && p.firma.concessaIl && (
+          <>
+            <dt className="col-md-4">Ruolo di Assessore</dt>
+            <dd className="col-md-8" data-testid="concessione">
+              assegnato da {p.firma.concessoDa} il {formatDataOra(p.firma.concessaIl)}
+            </dd>
+          </>
+        )}
         <dt className="col-md-4">Firmata il</dt>
         <dd className="col-md-8">{formatDataOra(p.firma.firmataIl)}</dd>
         <dt className="col-md-4">Impronta firmata</dt>
