@@ -36,7 +36,7 @@ const nextConfig = {
   // random missing addresses under /edizioni must not fill the disk (lib/sicurezza/cache-isr.cjs).
   cacheHandler: require.resolve("./lib/sicurezza/cache-isr.cjs"),
   // Native modules stay outside the bundle and are loaded by Node at run time.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "fflate"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "fflate", "pino", "pino-pretty"],
   poweredByHeader: false,
   // app/stile/bootstrap-italia.scss imports Bootstrap Italia's Sass sources from node_modules; their
   // deprecation warnings (the library still uses @import and global functions) are not ours to fix.

@@ -12,6 +12,7 @@ import { linkAssoluto, indirizzoPubblico } from "@/lib/mail/link";
 import { indiceEdizione } from "@/lib/publication/indice";
 import { edizioniPubblicate, pubblicazione, type Pubblicazione } from "@/lib/publication/queries";
 import { PubblicazioneAlterata } from "@/lib/publication/verifica";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
       p = pubblicazione(db, e.slug);
     } catch (errore) {
       if (!(errore instanceof PubblicazioneAlterata)) throw errore;
-      console.error(`[integrità] ${e.slug} lasciata fuori da sitemap.xml. ${errore.message}`);
+      log.error({ lavoro: "integrità", slug: e.slug, errore: errore.message }, "edizione lasciata fuori da sitemap.xml");
       continue;
     }
     if (!p) continue;

@@ -15,3 +15,16 @@ export function getDb(): Db {
   }
   return globalForDb.__bilancioDb;
 }
+
+/**
+ * At the server's stop (lib/arresto.ts): the WAL folded into the database file, then the
+ * connection closed, so the file alone holds every acknowledged save.
+ */
+export function chiudiDb(): void {
+  const db = globalForDb.__bilancioDb;
+  if (!db) return;
+  delete globalForDb.__bilancioDb;
+  // The published files' child process only reads: a checkpoint there would take the write lock at low priority.
+  if (process.env.BILANCIO_RUOLO !== "genera-siti") db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { applyMigrations, openDatabase, type Db } from "../db/open";
 import { mailOutbox, sitiPubblicati } from "../db/schema";
 import { eseguiBackup } from "./backup/copie";
+import { ascoltaLog } from "./log";
 import { MAX_TENTATIVI } from "./mail/outbox";
 import { edizionePubblicata } from "./publication/prova-pubblicata";
 import { BACKUP_ETA_MASSIMA_MS, FILE_ATTESA_MASSIMA_MS, POSTA_ATTESA_MASSIMA_MS, statoSalute, type OpzioniSalute } from "./salute";
@@ -142,7 +143,8 @@ describe("GET /api/salute", () => {
     expect(disco.motivo).toMatch(/poco spazio/);
     expect(disco.minimoMB).toBeGreaterThan(disco.liberoMB as number);
 
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const righe: Record<string, unknown>[] = [];
+    const smetti = ascoltaLog((r) => righe.push(r));
     const rotto = statoSalute(() => {
       throw new Error(`SQLITE_CANTOPEN: ${o.fileDatabase}`);
     }, o);
@@ -151,6 +153,7 @@ describe("GET /api/salute", () => {
     for (const nome of ["database", "posta", "backup", "filePubblicati"] as const) expect(rotto.controlli[nome]).toEqual({ ok: false, motivo: "il controllo non è riuscito (dettagli nel log del server)." });
     expect(rotto.controlli.disco.ok).toBe(true);
     expect(JSON.stringify(rotto)).not.toContain(c);
-    expect(log).toHaveBeenCalled();
+    smetti();
+    expect(righe).toContainEqual(expect.objectContaining({ lavoro: "salute", controllo: "database", level: 50 }));
   });
 });

@@ -35,6 +35,7 @@ import { elencoCopie } from "./backup/copie";
 import { OGNI_MS } from "./backup/giornaliero";
 import { plurale } from "./italiano";
 import { MAX_TENTATIVI, ultimoTentativo } from "./mail/outbox";
+import { erroreDaRegistrare, log } from "./log";
 
 const MB = 1024 * 1024;
 /** Free space below which the data folder is not ready (also: twice the database). */
@@ -186,7 +187,7 @@ function prova(nome: string, f: () => Controllo): Controllo {
   try {
     return f();
   } catch (e) {
-    console.error(`[salute] controllo ${nome} non riuscito:`, e);
+    log.error({ lavoro: "salute", controllo: nome, errore: erroreDaRegistrare(e) }, "controllo di salute non riuscito");
     return { ok: false, motivo: "il controllo non è riuscito (dettagli nel log del server)." };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Performance benchmarks against the real production server (`next start`) on a
- * fresh demo database (data/bench.sqlite). Prints figures and whether each goal is
+ * Performance benchmarks against the real production server (`npm start`) on a
+ * fresh demo database (data/bench/). Prints figures and whether each goal is
  * met; exits 0 either way, 1 only when a benchmark itself could not run.
  *
  *   npm run build && npm run bench                 # all benchmarks, in the order of `benchmarks`

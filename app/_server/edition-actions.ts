@@ -6,7 +6,6 @@ import { getDb } from "@/db/client";
 import type { Chi } from "@/lib/servizio";
 import { avviaNuovaEdizione } from "@/lib/editions/carry-forward";
 import { avviaSiti } from "@/lib/sito/coda";
-import { opzioniSiti } from "@/lib/sito/avvio";
 import { avviaErrata, firma, inviaAllaFirma, pubblica, rimandaAlCoordinamento, ritiraDallaFirma } from "@/lib/editions/lifecycle";
 import { z } from "@/lib/zod-it";
 import { azione } from "./azione";
@@ -52,7 +51,7 @@ async function eseguiPasso(chi: Chi, p: z.output<typeof passoSchema>): Promise<E
       if (!e.ok) return e;
       // The public pages of this edition are cached: the new revision replaces them, and its files are made.
       revalidatePath("/edizioni", "layout");
-      avviaSiti(db, opzioniSiti());
+      avviaSiti(db);
       return { ok: true, vai: `/edizioni/${e.slug}` };
     }
     case "errata": {

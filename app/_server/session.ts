@@ -10,6 +10,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { caricaUtente, type Utente } from "@/lib/auth/actor";
 import { usaSessione } from "@/lib/auth/sessioni";
+import { annotaUtente } from "@/lib/contesto-richiesta";
 import { INTESTAZIONE_PERCORSO, indirizzoAccesso } from "@/lib/sicurezza/destinazione";
 import type { Chi } from "@/lib/servizio";
 import { authOptions } from "./auth";
@@ -19,7 +20,10 @@ const sessioneCorrente = cache(async (): Promise<{ uid: number; sid: string } | 
   const { uid, sid } = session ?? {};
   if (typeof uid !== "number" || typeof sid !== "string") return null;
   const v = usaSessione(getDb(), sid);
-  return v.ok && v.userId === uid ? { uid, sid } : null;
+  if (!v.ok || v.userId !== uid) return null;
+  // The request's log line carries who asked (server.ts).
+  annotaUtente(uid);
+  return { uid, sid };
 });
 
 export const utenteCorrente = cache(async (): Promise<Utente | null> => {

@@ -94,7 +94,7 @@ export interface ControlloCopia {
 }
 
 const rimuovi = (f: string) => {
-  for (const x of [f, `${f}-journal`, `${f}-wal`, `${f}-shm`]) if (existsSync(x)) unlinkSync(x);
+  for (const x of [f, `${f}-journal`, `${f}-wal`, `${f}-shm`]) if (existsSync(/*turbopackIgnore: true*/ x)) unlinkSync(/*turbopackIgnore: true*/ x);
 };
 
 /**
@@ -147,8 +147,6 @@ export interface OpzioniBackup {
   tieni?: number;
   etichetta?: string;
   ora?: Date;
-  /** Copy in steps of 256 pages between turns of the event loop (for the server's own connection). */
-  aPassi?: boolean;
 }
 
 export interface EsitoBackup {
@@ -172,11 +170,10 @@ export async function eseguiBackup(sqlite: Database.Database, o: OpzioniBackup =
   try {
     // Created empty and 0600 first: SQLite keeps the mode, and gives it to the copy's journal.
     filePrivato(tmp);
-    // SQLite restarts a backup when another connection writes between its steps: a script
-    // beside a busy server copies every page in one step (a read transaction; in WAL mode
-    // writers are not held up). The server's own copy, through the connection that also
-    // writes, goes in steps so its requests are not held up either.
-    await sqlite.backup(tmp, { progress: () => (o.aPassi ? 256 : 0x7fffffff) });
+    // SQLite restarts a backup when another connection writes between its steps: every page
+    // is copied in one step (a read transaction; in WAL mode writers are not held up). The
+    // server's daily copy runs this in a child process (lib/backup/giornaliero.ts).
+    await sqlite.backup(tmp, { progress: () => 0x7fffffff });
     const controllo = controllaCopia(tmp, { autonoma: true });
     if (!controllo.ok) throw new Error(`La copia non ha passato il controllo: ${controllo.problemi.join(" ")}`);
     rendiPrivato(tmp);

@@ -2,13 +2,16 @@
  * The server's daily backup: started by instrumentation.ts beside the postman. Every
  * hour (and a minute after start) it looks at the newest copy of the database in the
  * backup folder and takes one when that is a day old or missing, so restarts neither
- * skip a day nor take extra copies. BACKUP_WORKER=off turns it off (then run
- * `npm run db:backup` from cron).
+ * skip a day nor take extra copies. The copy itself is `npm run db:backup` in a child process
+ * at the lowest priority (lib/processo-figlio.ts): the copy's integrity check reads the whole
+ * file, and in the server's process it would hold every request meanwhile. BACKUP_WORKER=off
+ * turns it off (then run `npm run db:backup` from cron).
  */
 import "server-only";
 import type { Db } from "../../db/client";
-import { perNumero } from "../italiano";
-import { cartellaBackup, copieDaTenere, elencoCopie, eseguiBackup } from "./copie";
+import { erroreDaRegistrare, logLavoro } from "../log";
+import { eseguiScriptFiglio } from "../processo-figlio";
+import { cartellaBackup, copieDaTenere, elencoCopie } from "./copie";
 
 export const INTERVALLO_CONTROLLO_MS = 60 * 60_000;
 export const PRIMO_CONTROLLO_MS = 60_000;
@@ -26,6 +29,7 @@ export interface Custode {
 }
 
 const globale = globalThis as unknown as { __bilancioBackup?: Custode };
+const log = logLavoro("backup");
 
 export function avviaBackupGiornaliero(db: Db, o: { cartella?: string; tieni?: number; timer?: boolean } = {}): Custode {
   const spento: Custode = { async controlla() {}, ferma() {} };
@@ -43,14 +47,18 @@ export function avviaBackupGiornaliero(db: Db, o: { cartella?: string; tieni?: n
   const controlla = async () => {
     if (inCorso) return;
     inCorso = true;
+    const inizio = performance.now();
     try {
       // Only the regular copies count: one labelled "prima-del-reset" or "prima-del-ripristino" holds the database as it was before.
       const copie = elencoCopie(cartella, fileDatabase).filter((c) => c.etichetta === null);
       if (!backupDovuto(copie.at(-1)?.quando ?? null)) return;
-      const r = await eseguiBackup(db.$client, { fileDatabase, cartella, tieni, aPassi: true });
-      console.log(`[backup] copia giornaliera ${r.file} (${(r.byte / 1024 / 1024).toFixed(1)} MB)${r.eliminate.length ? `; ${perNumero(r.eliminate.length, "eliminata la più vecchia", `eliminate le ${r.eliminate.length} più vecchie`)}` : ""}`);
+      const r = await eseguiScriptFiglio("scripts/db-backup.ts", { DATABASE_PATH: fileDatabase, BACKUP_DIR: cartella, BACKUP_KEEP: String(tieni) });
+      const ms = Math.round(performance.now() - inizio);
+      // The script says what it wrote and what it removed, in Italian: that is the line's message.
+      if (r.codice === 0) log.info({ ms }, r.uscita);
+      else log.error({ ms, codice: r.codice }, `copia giornaliera NON riuscita: ${r.uscita}`);
     } catch (e) {
-      console.error("[backup] copia giornaliera NON riuscita:", e);
+      log.error({ errore: erroreDaRegistrare(e), ms: Math.round(performance.now() - inizio) }, "copia giornaliera NON riuscita");
     } finally {
       inCorso = false;
     }
@@ -67,7 +75,7 @@ export function avviaBackupGiornaliero(db: Db, o: { cartella?: string; tieni?: n
   };
   if (o.timer !== false) {
     globale.__bilancioBackup = custode;
-    console.log(`[backup] avviato: una copia al giorno in ${cartella}, tenute le ultime ${tieni}`);
+    log.info({ cartella, tieni }, `backup avviato: una copia al giorno, tenute le ultime ${tieni}`);
   }
   return custode;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryDb } from "../../db/memory";
+import { ascoltaLog } from "../log";
 import { avviaPostino, esclusivo } from "./worker";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -23,7 +24,8 @@ describe("postino", () => {
   });
 
   it("un errore non blocca i passaggi successivi", async () => {
-    const errore = vi.spyOn(console, "error").mockImplementation(() => {});
+    const righe: Record<string, unknown>[] = [];
+    const smetti = ascoltaLog((r) => righe.push(r));
     let n = 0;
     const lavoro = esclusivo("prova", () => {
       if (++n === 1) throw new Error("giù");
@@ -31,8 +33,8 @@ describe("postino", () => {
     await lavoro();
     await lavoro();
     expect(n).toBe(2);
-    expect(errore).toHaveBeenCalledOnce();
-    errore.mockRestore();
+    smetti();
+    expect(righe).toEqual([expect.objectContaining({ lavoro: "prova", level: 50, errore: expect.objectContaining({ messaggio: "giù" }) })]);
   });
 
   it("con MAIL_WORKER=off non parte", () => {
@@ -45,14 +47,15 @@ describe("postino", () => {
 
   it("parte una volta sola per processo e si ferma", () => {
     vi.stubEnv("MAIL_WORKER", "on");
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const righe: Record<string, unknown>[] = [];
+    const smetti = ascoltaLog((r) => righe.push(r));
     const db = memoryDb();
     const t = { descrizione: "finto", invia: async () => {} };
     const a = avviaPostino(db, t);
     expect(avviaPostino(db, t)).toBe(a);
-    expect(log).toHaveBeenCalledOnce();
+    expect(righe.filter((r) => r.lavoro === "postino")).toHaveLength(1);
     a.ferma();
     expect((globalThis as { __bilancioPostino?: unknown }).__bilancioPostino).toBeUndefined();
-    log.mockRestore();
+    smetti();
   });
 });

@@ -9,6 +9,7 @@
 import type { Db } from "../../db/client";
 import { lavoroGiornalieroAscolto } from "../ascolto/service";
 import { plurale } from "../italiano";
+import { erroreDaRegistrare, logLavoro } from "../log";
 import { promemoriaScadenze } from "../review/reminders";
 import { conservazioneIndirizzi } from "../sicurezza/conservazione";
 import { inviaCoda } from "./outbox";
@@ -22,16 +23,26 @@ export interface Postino {
   ferma(): void;
 }
 
-/** One job that never runs twice at once: a call while it is running is skipped. */
-export function esclusivo(nome: string, fn: () => Promise<unknown> | unknown): () => Promise<void> {
+/** What a job did, for its log line; null when it found nothing to do (no line then). */
+type Esito = { messaggio: string; campi: Record<string, string | number> } | null;
+
+/**
+ * One job that never runs twice at once: a call while it is running is skipped. Each run
+ * that did something, or failed, writes one log line with its duration.
+ */
+export function esclusivo(nome: string, fn: () => Promise<Esito | void> | Esito | void): () => Promise<void> {
   let inCorso = false;
+  const log = logLavoro(nome);
   return async () => {
     if (inCorso) return;
     inCorso = true;
+    const inizio = performance.now();
+    const ms = () => Math.round(performance.now() - inizio);
     try {
-      await fn();
+      const esito = await fn();
+      if (esito) log.info({ ...esito.campi, ms: ms() }, esito.messaggio);
     } catch (e) {
-      console.error(`[postino] ${nome} non riuscito:`, e);
+      log.error({ ms: ms(), errore: erroreDaRegistrare(e) }, `${nome}: non riuscito`);
     } finally {
       inCorso = false;
     }
@@ -49,24 +60,30 @@ export function avviaPostino(db: Db, trasportoDato?: Trasporto): Postino {
   if (globale.__bilancioPostino) return globale.__bilancioPostino;
   const trasporto = trasportoDato ?? creaTrasporto();
 
-  const posta = esclusivo("invio della posta", async () => {
+  const posta = esclusivo("posta", async () => {
     const { inviate, fallite } = await inviaCoda(db, trasporto);
-    if (inviate || fallite) console.log(`[postino] posta: ${plurale(inviate, "inviata", "inviate")}, ${plurale(fallite, "non riuscita", "non riuscite")} (${trasporto.descrizione})`);
+    if (!inviate && !fallite) return null;
+    return { messaggio: `posta: ${plurale(inviate, "inviata", "inviate")}, ${plurale(fallite, "non riuscita", "non riuscite")}`, campi: { inviate, fallite, trasporto: trasporto.descrizione } };
   });
-  const promemoria = esclusivo("promemoria delle scadenze", () => {
+  const promemoria = esclusivo("promemoria", () => {
     const { sezioni, avvisi } = promemoriaScadenze(db);
-    if (avvisi) console.log(`[postino] promemoria: ${plurale(avvisi, "avviso", "avvisi")} per ${plurale(sezioni, "sezione", "sezioni")}`);
+    return avvisi ? { messaggio: `promemoria: ${plurale(avvisi, "avviso", "avvisi")} per ${plurale(sezioni, "sezione", "sezioni")}`, campi: { avvisi, sezioni } } : null;
   });
   // Once a day (checked hourly): the digest of citizens' comments, contact emails past their time erased.
-  const ascolto = esclusivo("riepilogo dei commenti dei cittadini", () => {
+  const ascolto = esclusivo("ascolto", () => {
     const r = lavoroGiornalieroAscolto(db);
-    if (r.commenti || r.emailCancellate) console.log(`[postino] ascolto: riepilogo di ${plurale(r.commenti, "commento", "commenti")}, ${plurale(r.emailCancellate, "email di contatto cancellata", "email di contatto cancellate")}`);
+    if (!r.commenti && !r.emailCancellate) return null;
+    return {
+      messaggio: `ascolto: riepilogo di ${plurale(r.commenti, "commento", "commenti")}, ${plurale(r.emailCancellate, "email di contatto cancellata", "email di contatto cancellate")}`,
+      campi: { commenti: r.commenti, emailCancellate: r.emailCancellate },
+    };
   });
 
   // Client addresses past their time: login attempts deleted, old sessions' and audit rows' addresses blanked.
-  const indirizzi = esclusivo("conservazione degli indirizzi", () => {
+  const indirizzi = esclusivo("conservazione", () => {
     const r = conservazioneIndirizzi(db);
-    if (r.registro || r.sessioni) console.log(`[postino] conservazione: indirizzo cancellato da ${plurale(r.registro, "riga", "righe")} del registro e ${plurale(r.sessioni, "sessione", "sessioni")}`);
+    if (!r.registro && !r.sessioni) return null;
+    return { messaggio: `conservazione: indirizzo cancellato da ${plurale(r.registro, "riga", "righe")} del registro e ${plurale(r.sessioni, "sessione", "sessioni")}`, campi: { registro: r.registro, sessioni: r.sessioni } };
   });
 
   const timer = [
@@ -79,7 +96,7 @@ export function avviaPostino(db: Db, trasportoDato?: Trasporto): Postino {
   ];
   // The timers alone never keep the process alive.
   for (const t of timer) t.unref();
-  console.log(`[postino] avviato: posta ogni ${INTERVALLO_POSTA_MS / 1000} s via ${trasporto.descrizione}, promemoria ogni ora`);
+  logLavoro("postino").info({ trasporto: trasporto.descrizione }, `postino avviato: posta ogni ${INTERVALLO_POSTA_MS / 1000} s, promemoria ogni ora`);
 
   const postino: Postino = {
     ferma() {

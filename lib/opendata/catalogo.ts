@@ -13,6 +13,7 @@ import { PubblicazioneAlterata } from "../publication/verifica";
 import { grafoCatalogo, grafoEdizione, type ContestoDcat, type EdizioneDcat, type Nodo } from "./dcat";
 import { distribuzioniRevisione, pdfDellaRevisione } from "./distribuzioni";
 import { licenza } from "./licenze";
+import { log } from "../log";
 
 /** Who publishes, under which licence, at which public address. */
 export function contestoDcat(db: Tx, base: string, nomeRiserva?: string): ContestoDcat {
@@ -55,7 +56,7 @@ export function grafoDelCatalogo(db: Db, base: string): Nodo[] {
       if (p) edizioni.push(p);
     } catch (e) {
       if (!(e instanceof PubblicazioneAlterata)) throw e;
-      console.error(`[integrità] ${v.slug} lasciata fuori dal catalogo DCAT. ${e.message} Controlla con: npm run verify`);
+      log.error({ lavoro: "integrità", slug: v.slug, errore: e.message }, "edizione lasciata fuori dal catalogo DCAT: controlla con npm run verify");
     }
   }
   return grafoCatalogo(contestoDcat(db, base, edizioni[0]?.dati.ente.nome), edizioni.map(edizioneDcat));

@@ -12,6 +12,7 @@ import { cacheControl, etag, etagCorrisponde } from "../publication/file-pubblic
 import { MESSAGGIO_ALTERATA, PubblicazioneAlterata } from "../publication/verifica";
 import { grafoDelCatalogo, grafoDiEdizione } from "./catalogo";
 import { MEDIA_TYPE, testoJsonLd, turtle, type Nodo } from "./dcat";
+import { log } from "../log";
 
 export type FormatoDcat = keyof typeof MEDIA_TYPE;
 
@@ -39,7 +40,7 @@ export function rispostaDcatEdizione(db: Tx, request: Request, slug: string, for
     nodi = grafoDiEdizione(db, slug, base);
   } catch (e) {
     if (!(e instanceof PubblicazioneAlterata)) throw e;
-    console.error(`[integrità] DCAT di ${slug} NON servito. ${e.message} Controlla con: npm run verify`);
+    log.error({ lavoro: "integrità", slug, errore: e.message }, "DCAT NON servito: controlla con npm run verify");
     return testo(MESSAGGIO_ALTERATA, 500);
   }
   return nodi ? documento(nodi, formato, request) : testo(`Nessuna edizione pubblicata all'indirizzo "${slug}".`, 404);

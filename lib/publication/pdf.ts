@@ -206,6 +206,10 @@ async function genera(r: RichiestaPdf, o: Required<OpzioniGenerazione>, file: st
     // `next dev --experimental-https` listens with a self-signed certificate; the page's
     // content is checked below, whatever the certificate says.
     const page = await browser.newPage({ ignoreHTTPSErrors: o.origine.startsWith("https:") });
+    // The functions given to page.evaluate are sent as source text. Run by tsx (the publication's
+    // child process, scripts/genera-siti.ts), esbuild wraps named inner functions in __name(…),
+    // which the page does not have: give it one that does nothing.
+    await page.addInitScript({ content: "globalThis.__name ??= (f) => f;" });
     const indirizzo = indirizzoStampa(r.slug, r.revisione, o.origine);
     const risposta = await page.goto(indirizzo, { waitUntil: "load", timeout: 90_000 });
     if (!risposta || !risposta.ok()) throw new Error(`La pagina di stampa ${indirizzo} ha risposto ${risposta?.status() ?? "niente"}`);

@@ -15,6 +15,7 @@ import { pdfEdizione, PdfNonDisponibile, richiestaPdf, type OpzioniGenerazione }
 import { pubblicazione, type Pubblicazione } from "./queries";
 import { schemaDatiJson } from "./schema-json";
 import { MESSAGGIO_ALTERATA, PubblicazioneAlterata } from "./verifica";
+import { erroreDaRegistrare, log } from "../log";
 
 interface Corpo {
   byte: string | Uint8Array;
@@ -68,7 +69,7 @@ export async function rispostaFile(db: Tx, tipo: TipoFile, request: Request, { s
     p = pubblicazione(db, slug, richiesta);
   } catch (e) {
     if (!(e instanceof PubblicazioneAlterata)) throw e;
-    console.error(`[integrità] ${FILE_PUBBLICI[tipo].nome} NON servito. ${e.message} Controlla con: npm run verify`);
+    log.error({ lavoro: "integrità", slug, file: FILE_PUBBLICI[tipo].nome, errore: e.message }, "file NON servito: controlla con npm run verify");
     return testo(MESSAGGIO_ALTERATA, 500);
   }
   if (!p) {
@@ -80,7 +81,7 @@ export async function rispostaFile(db: Tx, tipo: TipoFile, request: Request, { s
     corpo = await produttori[tipo](p, opzioniPdf);
   } catch (e) {
     if (e instanceof PdfNonDisponibile) {
-      console.error(`[pdf] ${slug} revisione ${p.revisione}: ${e.motivo}`, e.cause ?? "");
+      log.error({ lavoro: "pdf", slug, revisione: p.revisione, motivo: e.motivo, errore: e.cause ? erroreDaRegistrare(e.cause) : undefined }, "PDF non disponibile");
       return testo(e.messaggio, 503, { "Retry-After": "300" });
     }
     throw e;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { editions, users } from "../../db/schema";
 import { registra } from "../audit/registra";
+import { ascoltaLog } from "../log";
 import { hashPassword } from "../auth/password";
 import { avviaErrata, firma, inviaAllaFirma, pubblica } from "../editions/lifecycle";
 import type { Chi } from "../servizio";
@@ -212,9 +213,8 @@ describe("l'app non mostra mai byte che non hanno l'impronta firmata", () => {
     expect(buona.headers.get("etag")).toBe(`"${hash}"`);
 
     senzaTrigger(db, "UPDATE publications SET dati_json = replace(dati_json, 'Cremona', 'Crema')");
-    const errori: unknown[] = [];
-    const originale = console.error;
-    console.error = (...a: unknown[]) => void errori.push(a.join(" "));
+    const errori: Record<string, unknown>[] = [];
+    const smetti = ascoltaLog((r) => errori.push(r));
     try {
       for (const [tipo, n] of [["json", undefined], ["json", "1"], ["csv", undefined], ["pdf", "1"]] as const) {
         const r = await rispostaFile(db, tipo, richiesta, { slug: "2014-2016", n });
@@ -223,8 +223,8 @@ describe("l'app non mostra mai byte che non hanno l'impronta firmata", () => {
         expect(await r.text()).toBe(MESSAGGIO_ALTERATA);
       }
     } finally {
-      console.error = originale;
+      smetti();
     }
-    expect(errori[0]).toMatch(/\[integrità\] dati\.json NON servito\. Pubblicazione alterata: 2014-2016, revisione 1/);
+    expect(errori[0]).toMatchObject({ lavoro: "integrità", file: "dati.json", errore: expect.stringMatching(/Pubblicazione alterata: 2014-2016, revisione 1/) });
   });
 });

@@ -26,9 +26,22 @@ function daNonTenere(valore) {
   return Boolean(valore) && RISPOSTE.has(valore.kind) && typeof valore.status === "number" && valore.status >= 400;
 }
 
+/**
+ * The published files' child process (server.ts --genera-siti) neither reads nor writes the
+ * cache: it renders every page fresh from the database (the main server's cache may still
+ * hold the previous revision, invalidated only in that server's memory), and the cache files
+ * are the main server's.
+ */
+const senzaCache = () => process.env.BILANCIO_RUOLO === "genera-siti";
+
 class CacheSenzaErrori extends FileSystemCache {
+  async get(...argomenti) {
+    if (senzaCache()) return null;
+    return super.get(...argomenti);
+  }
+
   async set(chiave, valore, contesto) {
-    if (daNonTenere(valore)) return;
+    if (daNonTenere(valore) || senzaCache()) return;
     return super.set(chiave, valore, contesto);
   }
 }

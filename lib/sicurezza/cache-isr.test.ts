@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +23,7 @@ const config = require("../../next.config.js") as { cacheHandler?: string };
 const cartelle: string[] = [];
 afterEach(() => {
   for (const c of cartelle.splice(0)) rmSync(c, { recursive: true, force: true });
+  vi.unstubAllEnvs();
 });
 
 function gestore() {
@@ -73,5 +74,15 @@ describe("la cache delle pagine non tiene gli errori", () => {
       expect(await g.get(chiave(`/edizioni/inesistente-${i}`), contesto)).toBeNull();
     }
     expect(file()).toEqual([]);
+  });
+
+  it("il processo dei file pubblicati non legge né scrive la cache: rende ogni pagina dal database", async () => {
+    const { g, file } = gestore();
+    await g.set(chiave("/edizioni/2014-2016"), pagina(200), contesto);
+    vi.stubEnv("BILANCIO_RUOLO", "genera-siti");
+    // The main server's copy may be the previous revision's: the child must not see it.
+    expect(await g.get(chiave("/edizioni/2014-2016"), contesto)).toBeNull();
+    await g.set(chiave("/edizioni/altra"), pagina(200), contesto);
+    expect(file().some((f) => f.includes("altra"))).toBe(false);
   });
 });

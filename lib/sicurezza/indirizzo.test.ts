@@ -27,8 +27,10 @@ describe("indirizzo del client", () => {
   });
 
   it("il server timbra l'indirizzo della connessione, sovrascrivendo quello che il client manda con lo stesso nome", async () => {
-    timbraIndirizzoSocket();
-    const server = http.createServer((req, res) => res.end(String(req.headers[INTESTAZIONE_SOCKET])));
+    const server = http.createServer((req, res) => {
+      timbraIndirizzoSocket(req);
+      res.end(String(req.headers[INTESTAZIONE_SOCKET]));
+    });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     try {
       const porta = (server.address() as AddressInfo).port;

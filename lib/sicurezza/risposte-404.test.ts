@@ -1,11 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nessunaCacheSui404 } from "./risposte-404";
+import { nessunaCacheSeNonTrovata } from "./risposte-404";
 
 const ANNO = "public, max-age=31536000, immutable";
 
-/** A server answering each path as its handler says, with the hook installed as instrumentation.ts does. */
+/** A server answering each path as its handler says, every response passed through the rule as server.ts does. */
 const risposte: Record<string, (res: http.ServerResponse) => void> = {
   // As Next.js does: a header from next.config.js first, the status set later, the headers written implicitly.
   "/404-implicito": (res) => {
@@ -26,8 +26,10 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  nessunaCacheSui404();
-  server = http.createServer((req, res) => risposte[req.url ?? ""]!(res));
+  server = http.createServer((req, res) => {
+    nessunaCacheSeNonTrovata(res);
+    risposte[req.url ?? ""]!(res);
+  });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -5,11 +5,9 @@
  * Next.js keeps a header set there, so without this an address not published yet
  * (/edizioni/<slug>/revisioni/<n+1>) could be held as missing by a shared cache for a
  * year, and after the next publication. The status is known only when the answer
- * starts, so the change is made there, at the HTTP server (lib/server-http.ts).
- * Installed once, from instrumentation.ts.
+ * starts, so the change is made there, at the HTTP server: server.ts calls this on every response.
  */
 import type http from "node:http";
-import { agganciaRichieste } from "../server-http";
 
 const NON_TROVATA = 404;
 
@@ -38,11 +36,4 @@ export function nessunaCacheSeNonTrovata(res: http.ServerResponse): void {
     }
     return (writeHead as (...a: unknown[]) => http.ServerResponse).call(this, stato, ...resto);
   } as typeof res.writeHead;
-}
-
-export function nessunaCacheSui404(): void {
-  agganciaRichieste("nessunaCacheSui404", (_req, res) => {
-    nessunaCacheSeNonTrovata(res);
-    return false;
-  });
 }

@@ -1,16 +1,12 @@
 /**
  * Next.js passes a client's own `X-Forwarded-For` through untouched and does not
- * expose the TCP peer to route code. So the server stamps, on every incoming
- * request, the peer's address into a header of its own, overwriting whatever the
- * client sent under that name: lib/sicurezza/indirizzo.ts reads it.
- * Installed once, from instrumentation.ts, in the process that serves HTTP.
+ * expose the TCP peer to route code. So server.ts stamps, on every incoming request,
+ * the peer's address into a header of its own, overwriting whatever the client sent
+ * under that name: lib/sicurezza/indirizzo.ts reads it.
  */
-import { agganciaRichieste } from "../server-http";
+import type http from "node:http";
 import { INTESTAZIONE_SOCKET } from "./indirizzo";
 
-export function timbraIndirizzoSocket(): void {
-  agganciaRichieste("indirizzoSocket", (req) => {
-    req.headers[INTESTAZIONE_SOCKET] = req.socket?.remoteAddress ?? "";
-    return false;
-  });
+export function timbraIndirizzoSocket(req: http.IncomingMessage): void {
+  req.headers[INTESTAZIONE_SOCKET] = req.socket?.remoteAddress ?? "";
 }

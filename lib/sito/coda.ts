@@ -1,69 +1,41 @@
 /**
  * The queue of revisions whose files are to be made: one row per publication in
- * siti_pubblicati (written by the publication's own transaction), worked one at a
- * time in the server process after the server answers. At start the folders on disk
- * are reconciled with the database: a folder whose origin does not match its
- * publication is removed and made again, half-written folders are removed. While the
- * latest revision of an edition has no complete folder, its public pages are
- * rendered by the app as before (slugInAttesa).
+ * siti_pubblicati (written by the publication's own transaction). The work is done by a
+ * child process at the lowest priority (server.ts --genera-siti, lib/sito/lavoro.ts), one
+ * at a time, which renders the pages itself: editors' saves never wait for a publication's
+ * pages, PDF and compression.
+ * At start the folders on disk are reconciled with the database: a folder whose origin
+ * does not match its publication is removed and made again, half-written folders are
+ * removed. While the latest revision of an edition has no complete folder, its public
+ * pages are rendered by the app as before (slugInAttesa).
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/open";
-import { editions, publications, sitiPubblicati } from "../../db/schema";
+import { sitiPubblicati } from "../../db/schema";
+import { erroreDaRegistrare, logLavoro } from "../log";
 import { pubblicazione } from "../publication/queries";
 import { PubblicazioneAlterata } from "../publication/verifica";
-import { generaSito, pulisciIncompleti, RevisioneSuperata, type OpzioniSito } from "./genera";
+import { comandoFiglio } from "../processo-figlio";
+import { pulisciIncompleti } from "./genera";
+import { aggiornaRiga, imposta, MAX_TENTATIVI, tuttePubblicazioni, type AggiornamentoSito } from "./lavoro";
 import { chiaveSito, leggiOrigine } from "./origine";
 import { cartellaRevisione } from "./percorsi";
+import { statoSiti } from "./stato";
 
-const MAX_TENTATIVI = 3;
-
-interface StatoSiti {
-  /** Editions whose latest revision has no complete folder yet. */
-  inAttesa: Set<string>;
-  lavoro: Promise<void> | null;
-  /** Set by every nudge, cleared when a run looks at the queue: a nudge in between is not lost. */
+interface Lavoratore {
+  figlio: ChildProcess | null;
+  /** Set by a nudge while the child runs: the queue is looked at again when it exits. */
   ancora: boolean;
-  /** Bumped whenever folders on disk change: what the server read from them is then read again. */
-  versione: number;
+  fermato: boolean;
 }
-const g = globalThis as unknown as { __bilancioSiti?: StatoSiti };
-const stato = (g.__bilancioSiti ??= { inAttesa: new Set(), lavoro: null, ancora: false, versione: 0 });
-
-/** Changes whenever a folder is made or removed (lib/sito/servi.ts keeps what it read until then). */
-export function versioneSiti(): number {
-  return stato.versione;
-}
-
-/** Whether the latest revision of this edition is still being made into files. */
-export function slugInAttesa(slug: string): boolean {
-  return stato.inAttesa.has(slug);
-}
-
-interface RigaPubblicazione {
-  publicationId: number;
-  slug: string;
-  revisione: number;
-}
-
-function tuttePubblicazioni(db: Db): RigaPubblicazione[] {
-  return db
-    .select({ publicationId: publications.id, slug: editions.slug, revisione: publications.revisione })
-    .from(publications)
-    .innerJoin(editions, eq(editions.id, publications.editionId))
-    .orderBy(publications.id)
-    .all();
-}
-
-function imposta(db: Db, publicationId: number, valori: Partial<typeof sitiPubblicati.$inferInsert>): void {
-  const adesso = new Date().toISOString();
-  db.insert(sitiPubblicati)
-    .values({ publicationId, ...valori, aggiornatoIl: adesso })
-    .onConflictDoUpdate({ target: sitiPubblicati.publicationId, set: { ...valori, aggiornatoIl: adesso } })
-    .run();
-}
+// One child per server process, also when Next.js loads this module more than once.
+const g = globalThis as unknown as { __bilancioLavoratoreSiti?: Lavoratore };
+const lavoratore = (g.__bilancioLavoratoreSiti ??= { figlio: null, ancora: false, fermato: false });
+const log = logLavoro("sito");
+const RIPROVA_FIGLIO_MS = 30_000;
 
 /** Which editions wait: those whose latest revision's row is not "pronto". */
 function ricalcolaAttese(db: Db): void {
@@ -72,8 +44,8 @@ function ricalcolaAttese(db: Db): void {
   const pronte = new Set(
     db.select({ id: sitiPubblicati.publicationId }).from(sitiPubblicati).where(eq(sitiPubblicati.stato, "pronto")).all().map((r) => r.id),
   );
-  stato.inAttesa.clear();
-  for (const [slug, id] of ultime) if (!pronte.has(id)) stato.inAttesa.add(slug);
+  statoSiti.inAttesa.clear();
+  for (const [slug, id] of ultime) if (!pronte.has(id)) statoSiti.inAttesa.add(slug);
 }
 
 /**
@@ -109,81 +81,63 @@ export function riconciliaSiti(db: Db, radice: string): void {
     for (const slug of readdirSync(radice))
       for (const n of existsSync(path.join(radice, slug)) ? readdirSync(path.join(radice, slug)) : [])
         if (!attese.has(`${slug}/${n}`)) rmSync(path.join(radice, slug, n), { recursive: true, force: true });
-  stato.versione++;
+  cartelleCambiate(db);
+}
+
+/** Folders were made or removed: the file server reads them again, the waiting editions are recounted. */
+function cartelleCambiate(db: Db): void {
+  statoSiti.versione++;
   ricalcolaAttese(db);
-}
-
-async function serverPronto(origine: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      const r = await fetch(`${origine}/login`, { signal: AbortSignal.timeout(10_000) });
-      if (r.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((fatto) => setTimeout(fatto, Math.min(500 * 2 ** i, 5_000)));
-  }
-}
-
-/** The revisions still to make, with their edition's slug. */
-function daFare(db: Db) {
-  return db
-    .select({ publicationId: sitiPubblicati.publicationId, tentativi: sitiPubblicati.tentativi, slug: editions.slug, revisione: publications.revisione })
-    .from(sitiPubblicati)
-    .innerJoin(publications, eq(publications.id, sitiPubblicati.publicationId))
-    .innerJoin(editions, eq(editions.id, publications.editionId))
-    .where(and(inArray(sitiPubblicati.stato, ["in_coda", "in_corso", "errore"]), sql`${sitiPubblicati.tentativi} < ${MAX_TENTATIVI}`))
-    .orderBy(sitiPubblicati.publicationId)
-    .all();
-}
-
-async function lavora(db: Db, o: Omit<OpzioniSito, "progresso" | "ancoraUltima">): Promise<void> {
-  await serverPronto(o.origine);
-  for (;;) {
-    stato.ancora = false;
-    ricalcolaAttese(db);
-    const righe = daFare(db);
-    if (righe.length === 0) return;
-    for (const pub of righe) {
-      const ultimaDi = () => Math.max(...tuttePubblicazioni(db).filter((r) => r.slug === pub.slug).map((r) => r.revisione));
-      imposta(db, pub.publicationId, { stato: "in_corso", fatti: 0, errore: null });
-      try {
-        const p = pubblicazione(db, pub.slug, pub.revisione);
-        if (!p) throw new Error(`Pubblicazione ${pub.slug} revisione ${pub.revisione} non trovata`);
-        const somme = await generaSito(p, {
-          ...o,
-          progresso: (fatti, totale) => imposta(db, pub.publicationId, { fatti, totale }),
-          ancoraUltima: () => ultimaDi() === pub.revisione,
-        });
-        stato.versione++;
-        imposta(db, pub.publicationId, { stato: "pronto", sha256Somme: somme, errore: null });
-        console.log(`[sito] ${pub.slug} revisione ${pub.revisione}: file pronti.`);
-      } catch (e) {
-        const superata = e instanceof RevisioneSuperata || e instanceof PubblicazioneAlterata;
-        const messaggio = e instanceof Error ? e.message : String(e);
-        console.error(`[sito] ${pub.slug} revisione ${pub.revisione}: ${messaggio}`, e instanceof Error && !superata ? (e.cause ?? "") : "");
-        imposta(db, pub.publicationId, { stato: "errore", errore: messaggio, tentativi: superata ? MAX_TENTATIVI : pub.tentativi + 1 });
-        // A transient failure (the server busy, Chromium slow to start) is tried again after a pause.
-        if (!superata) await new Promise((fatto) => setTimeout(fatto, 5_000 * (pub.tentativi + 1)));
-      }
-      ricalcolaAttese(db);
-    }
-  }
 }
 
 /**
- * Starts (or nudges) the worker; returns at once. Called at start and after each
- * publication; a publication made while a run is going is picked up by that run.
+ * Starts (or nudges) the child that makes the missing folders; returns at once. Called at
+ * start and after each publication; a publication made while the child runs is picked up
+ * by it (it reads the queue until empty) or, if it was already leaving, by the next one.
  */
-export function avviaSiti(db: Db, o: Omit<OpzioniSito, "progresso" | "ancoraUltima">): void {
+export function avviaSiti(db: Db): void {
   ricalcolaAttese(db);
-  stato.ancora = true;
-  if (stato.lavoro) return;
-  stato.lavoro = lavora(db, o)
-    .catch((e: unknown) => console.error("[sito] lavoro interrotto:", e))
-    .finally(() => {
-      stato.lavoro = null;
-      // Nudged after this run last looked at the queue: look again.
-      if (stato.ancora) avviaSiti(db, o);
-    });
+  if (lavoratore.fermato) return;
+  if (lavoratore.figlio) {
+    lavoratore.ancora = true;
+    return;
+  }
+  lavoratore.ancora = false;
+  // This same server on its own port on 127.0.0.1, rendering the pages for itself (server.ts).
+  const [comando, argomenti] = comandoFiglio("server.ts", ["--genera-siti"]);
+  const figlio = spawn(/*turbopackIgnore: true*/ comando, argomenti, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  lavoratore.figlio = figlio;
+  // The child only reads the database; its row changes are written here, at normal priority.
+  figlio.on("message", (m: AggiornamentoSito) => {
+    if (m?.tipo === "sito" && aggiornaRiga(db, m)) cartelleCambiate(db);
+  });
+  figlio.on("error", (e) => log.error({ errore: erroreDaRegistrare(e) }, "processo dei file pubblicati non avviato"));
+  figlio.on("exit", (codice, segnale) => {
+    lavoratore.figlio = null;
+    if (codice !== 0 && !lavoratore.fermato) log.error({ codice, segnale }, "processo dei file pubblicati terminato con errore");
+    if (lavoratore.fermato) return;
+    cartelleCambiate(db);
+    if (lavoratore.ancora) avviaSiti(db);
+    // A child that died (out of memory, killed) leaves the queue as it was: it is tried again.
+    else if (codice !== 0) setTimeout(() => avviaSiti(db), RIPROVA_FIGLIO_MS).unref();
+  });
 }
+
+/** At the server's stop: the child is ended (a half-made folder is removed at the next start). */
+export async function fermaSiti(): Promise<void> {
+  lavoratore.fermato = true;
+  const figlio = lavoratore.figlio;
+  if (!figlio || figlio.exitCode !== null) return;
+  const uscito = new Promise<void>((fatto) => figlio.once("exit", () => fatto()));
+  figlio.kill("SIGTERM");
+  const tardi = setTimeout(() => figlio.kill("SIGKILL"), 1_500);
+  await uscito;
+  clearTimeout(tardi);
+}
+
+/** Whether the child is at work (for the health check and the tests). */
+export const sitiInLavorazione = (): boolean => lavoratore.figlio !== null;

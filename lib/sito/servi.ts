@@ -7,11 +7,13 @@
  * Returns null for anything the folders do not answer: the app handles it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type http from "node:http";
 import path from "node:path";
 import { FILE_PUBBLICI, cacheControl, etagCorrisponde, nomeFileScaricato, nomeRevisioneScaricata } from "../publication/file-pubblici";
 import { intestazioniSicurezza } from "../sicurezza/intestazioni";
+import { erroreDaRegistrare, log } from "../log";
 import { sha256 } from "../sha256";
-import { slugInAttesa, versioneSiti } from "./coda";
+import { slugInAttesa, versioneSiti } from "./stato";
 import { leggiOrigine, type Origine } from "./origine";
 import { FILE_SOMME, FILE_ZIP, richiestaSito } from "./percorsi";
 
@@ -99,7 +101,7 @@ function leggi(c: Cartella, nome: string): { byte: Buffer; sha256: string } | nu
   const impronta = sha256(byte);
   if (impronta !== atteso) {
     c.alterata = true;
-    console.error(`[integrità] ${path.join(c.dove, nome)} non corrisponde alla sua impronta: la cartella non è più servita. Controlla con: npm run verify`);
+    log.error({ lavoro: "integrità", file: path.join(c.dove, nome) }, "un file pubblicato non corrisponde alla sua impronta: la cartella non è più servita. Controlla con: npm run verify");
     return null;
   }
   const letto = { byte, sha256: impronta };
@@ -168,4 +170,22 @@ export function rispostaSito(r: RichiestaHttp, radice: string, https: boolean): 
 export function dimenticaCartelle(): void {
   cache.cartelle.clear();
   cache.ultime.clear();
+}
+
+/**
+ * Answers a request from the published folders if they have it (server.ts calls this
+ * before Next.js routes the request); false when the app is to answer. A failure to
+ * read is logged and left to the app, which renders the page from the database.
+ */
+export function rispondiDaiFile(req: http.IncomingMessage, res: http.ServerResponse, radice: string, https: boolean): boolean {
+  try {
+    const r = rispostaSito({ metodo: req.method ?? "GET", url: req.url ?? "/", acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] }, radice, https);
+    if (!r) return false;
+    res.writeHead(r.status, r.intestazioni);
+    res.end(r.corpo ?? undefined);
+    return true;
+  } catch (e) {
+    log.error({ lavoro: "sito", errore: erroreDaRegistrare(e) }, "file pubblicato non servito");
+    return false;
+  }
 }

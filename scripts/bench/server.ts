@@ -1,6 +1,7 @@
 /**
- * The server under test: a fresh demo database (data/bench.sqlite), `next start` on its
- * own port, the CPU it uses, and plain GETs against it.
+ * The server under test: a fresh demo database in a folder of its own (data/bench/, with
+ * its published files, backups and mail beside it), `npm start` on its own port, the CPU
+ * it uses, and plain GETs against it.
  */
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,7 +13,8 @@ import { ErroreBench } from "./benchmark";
 
 export const PORTA = Number(process.env.BENCH_PORT ?? 3300);
 export const BASE = `http://127.0.0.1:${PORTA}`;
-export const DATABASE_PATH = "data/bench.sqlite";
+const CARTELLA = "data/bench";
+export const DATABASE_PATH = `${CARTELLA}/bilancio.sqlite`;
 /** The demo accounts' password for this run (DEMO_PASSWORD of db:reset). */
 export const PASSWORD = randomBytes(18).toString("base64url"); // never printed
 /** The demo's published edition (db/seed.ts): the public pages the benchmarks read. */
@@ -23,7 +25,7 @@ let server: ChildProcess | null = null;
 let logServer = "";
 
 function ambiente(): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_PATH, DEMO_PASSWORD: PASSWORD, PORT: String(PORTA) };
+  return { ...process.env, DATABASE_PATH, DEMO_PASSWORD: PASSWORD, PORT: String(PORTA), MAIL_DIR: `${CARTELLA}/mail` };
 }
 
 async function risponde(url: string): Promise<boolean> {
@@ -37,12 +39,13 @@ async function risponde(url: string): Promise<boolean> {
 }
 
 /**
- * data/bench.sqlite is the benchmark's own throwaway file: removed before db:reset, which
- * would otherwise refuse it once the publication benchmark has added a revision (it keeps
- * anything more than the demo), so `npm run bench` runs again and again.
+ * data/bench/ is the benchmark's own throwaway folder: removed before db:reset, which would
+ * otherwise refuse the database once the publication benchmark has added a revision (it
+ * keeps anything more than the demo), so `npm run bench` runs again and again. Nothing of
+ * another database (data/bilancio.sqlite and its published files) is touched.
  */
 export function azzeraDatabase() {
-  for (const f of [DATABASE_PATH, `${DATABASE_PATH}-wal`, `${DATABASE_PATH}-shm`, `${DATABASE_PATH}-journal`]) rmSync(f, { force: true });
+  rmSync(CARTELLA, { recursive: true, force: true });
   const r = spawnSync("npm", ["run", "--silent", "db:reset"], { env: ambiente(), encoding: "utf8" });
   if (r.status !== 0) throw new ErroreBench(`npm run db:reset non riuscito:\n${r.stdout}\n${r.stderr}`);
 }
@@ -85,7 +88,8 @@ export async function fermaServer() {
   } catch {
     return;
   }
-  const tempo = await Promise.race([chiuso.then(() => true), attendi(5000).then(() => false)]);
+  // The server stops gracefully within 10 s (server.ts); past that it is killed.
+  const tempo = await Promise.race([chiuso.then(() => true), attendi(12_000).then(() => false)]);
   if (!tempo) {
     try {
       process.kill(-s.pid, "SIGKILL");
@@ -158,4 +162,32 @@ export async function scarica(percorso: string, accetta: string): Promise<{ test
   const ms = performance.now() - t0;
   if (r.status !== 200 || corpo.length === 0) throw new ErroreBench(`GET ${percorso}: HTTP ${r.status}, ${corpo.length} byte.`);
   return { testo: corpo.toString("utf8"), byte: corpo.length, ms, cache: r.headers.get("x-nextjs-cache") ?? "assente" };
+}
+
+/** Revisions whose published files are still to be made, as the server's health check counts them. */
+export async function fileInAttesa(): Promise<number> {
+  const r = await fetch(`${BASE}/api/salute`, { signal: AbortSignal.timeout(10_000) });
+  const salute = (await r.json()) as { controlli?: { filePubblicati?: { inAttesa?: number } } };
+  const n = salute.controlli?.filePubblicati?.inAttesa;
+  if (typeof n !== "number") throw new ErroreBench(`/api/salute non dice quanti file pubblicati sono in attesa: ${JSON.stringify(salute).slice(0, 200)}`);
+  return n;
+}
+
+/** Waits until every published revision has its files (at most `secondi`). */
+export async function attendiFilePronti(secondi: number): Promise<void> {
+  const fine = performance.now() + secondi * 1000;
+  while ((await fileInAttesa()) > 0) {
+    if (performance.now() > fine) throw new ErroreBench(`Dopo ${secondi} s i file delle edizioni pubblicate non sono ancora pronti (BENCH_FILE_WAIT).`);
+    await attendi(500);
+  }
+}
+
+/**
+ * Stops the server (gracefully, as systemd would), removes the published folders and starts
+ * it again: it then makes every published revision's files anew, in its child process.
+ */
+export async function riavviaConFileDaRifare(): Promise<void> {
+  await fermaServer();
+  rmSync(`${CARTELLA}/pubblicate`, { recursive: true, force: true });
+  await avviaServer();
 }
