@@ -1,8 +1,29 @@
-/** The app's one SQLite connection per process, migrated on first use. Server code only. */
+/**
+ * The app's one SQLite connection per process. Server code only. A new, empty database is
+ * migrated here on first use (a build, a first start); one that holds data and lacks this
+ * version's migrations is refused: those are applied by `npm start` or `npm run db:migrate`,
+ * after a backup (lib/backup/aggiornamento.ts), never silently by whatever opens it first
+ * (a cron job running mail:send after an upgrade, say).
+ */
 import "server-only";
+import { contieneDati, migrazioniConosciute, migrazioniDaApplicare } from "../lib/backup/aggiornamento";
 import { applyMigrations, openDatabase, type Db } from "./open";
 
 export type { Db, Tx } from "./open";
+
+/** The database holds data and this version has migrations it lacks. */
+export class MigrazioniInSospeso extends Error {
+  constructor(
+    readonly file: string,
+    readonly daApplicare: string[],
+  ) {
+    super(
+      `Il database ${file} non è aggiornato a questa versione (migrazioni da applicare: ${daApplicare.join(", ")}). ` +
+        "Applicale prima con npm run db:migrate, che prende una copia di sicurezza, oppure avvia il server con npm start.",
+    );
+    this.name = "MigrazioniInSospeso";
+  }
+}
 
 // Next.js may load this module more than once in development; keep one connection.
 const globalForDb = globalThis as unknown as { __bilancioDb?: Db };
@@ -10,7 +31,15 @@ const globalForDb = globalThis as unknown as { __bilancioDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.__bilancioDb) {
     const db = openDatabase();
-    applyMigrations(db);
+    const daApplicare = migrazioniDaApplicare(db.$client, migrazioniConosciute());
+    if (daApplicare.length > 0) {
+      if (contieneDati(db.$client)) {
+        const file = db.$client.name;
+        db.$client.close();
+        throw new MigrazioniInSospeso(file, daApplicare.map((m) => m.tag));
+      }
+      applyMigrations(db);
+    }
     globalForDb.__bilancioDb = db;
   }
   return globalForDb.__bilancioDb;

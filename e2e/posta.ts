@@ -22,26 +22,32 @@ function decodificaQp(s: string): string {
   return Buffer.from(byte).toString("utf8");
 }
 
+/** The decoded bodies of the mails to `email` in `cartella`, newest first (none while the folder is missing). */
+function* corpiPer(email: string, cartella: string): Generator<string> {
+  let file: string[];
+  try {
+    file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();
+  } catch {
+    return;
+  }
+  const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
+  for (const f of file) {
+    const eml = readFileSync(path.join(cartella, f), "utf8");
+    const fine = eml.search(/\r?\n\r?\n/);
+    if (destinatario.test(eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " "))) yield decodificaQp(eml.slice(fine));
+  }
+}
+
 /**
  * The path (e.g. "/reimposta/abc…") of the `tipo` link in the newest mail to
  * `email`, or null while the worker has not written it yet. `cartella` is the
  * server's MAIL_DIR (default: the demo server's data/mail).
  */
 export function ultimoLink(email: string, tipo: "invito" | "reimposta" | "conferma-email", cartella: string = CARTELLA_POSTA): string | null {
-  let file: string[];
-  try {
-    file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();
-  } catch {
-    return null;
-  }
-  const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
-  for (const f of file) {
-    const eml = readFileSync(path.join(cartella, f), "utf8");
-    const fine = eml.search(/\r?\n\r?\n/);
-    const intestazioni = eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " ");
-    if (!destinatario.test(intestazioni)) continue;
-    const link = new RegExp(`https?://[^/\\s]+(/${tipo}/[A-Za-z0-9_-]{43})\\b`).exec(decodificaQp(eml.slice(fine)));
-    if (link) return link[1];
+  const link = new RegExp(`https?://[^/\\s]+(/${tipo}/[A-Za-z0-9_-]{43})\\b`);
+  for (const corpo of corpiPer(email, cartella)) {
+    const m = link.exec(corpo);
+    if (m) return m[1];
   }
   return null;
 }
@@ -51,21 +57,10 @@ export function ultimoLink(email: string, tipo: "invito" | "reimposta" | "confer
  * whose text contains `testo`, or null while the worker has not written it yet.
  */
 export function linkDellaNotifica(email: string, testo: string, cartella: string = CARTELLA_POSTA): string | null {
-  let file: string[];
-  try {
-    file = readdirSync(cartella).filter((f) => f.endsWith(".eml")).sort().reverse();
-  } catch {
-    return null;
-  }
-  const destinatario = new RegExp(`^To: (?:.*<)?${email.replace(/[.+]/g, "\\$&")}>?\\s*$`, "mi");
-  for (const f of file) {
-    const eml = readFileSync(path.join(cartella, f), "utf8");
-    const fine = eml.search(/\r?\n\r?\n/);
-    if (!destinatario.test(eml.slice(0, fine).replace(/\r?\n[ \t]+/g, " "))) continue;
-    const corpo = decodificaQp(eml.slice(fine));
+  for (const corpo of corpiPer(email, cartella)) {
     if (!corpo.includes(testo)) continue;
-    const link = /Apri: https?:\/\/[^/\s]+(\/\S*)/.exec(corpo);
-    if (link) return link[1];
+    const m = /Apri: https?:\/\/[^/\s]+(\/\S*)/.exec(corpo);
+    if (m) return m[1];
   }
   return null;
 }

@@ -8,7 +8,8 @@ import { eseguiBackup } from "./backup/copie";
 import { ascoltaLog } from "./log";
 import { MAX_TENTATIVI } from "./mail/outbox";
 import { edizionePubblicata } from "./publication/prova-pubblicata";
-import { BACKUP_ETA_MASSIMA_MS, FILE_ATTESA_MASSIMA_MS, POSTA_ATTESA_MASSIMA_MS, statoSalute, type OpzioniSalute } from "./salute";
+import { BACKUP_ETA_MASSIMA_MS, FILE_ATTESA_MASSIMA_MS, POSTA_ATTESA_MASSIMA_MS, statoSalute, USCITE_CON_ERRORE_MASSIME, type OpzioniSalute } from "./salute";
+import { statoSiti } from "./sito/stato";
 
 const cartelle: string[] = [];
 const aperti: Db[] = [];
@@ -123,6 +124,16 @@ describe("GET /api/salute", () => {
     imposta("in_corso");
     expect(file()).toMatchObject({ ok: true, inAttesa: 1 });
     expect(file(tra(FILE_ATTESA_MASSIMA_MS + 60_000))).toMatchObject({ ok: false, inAttesa: 1 });
+    // The child that makes them keeps dying: not ready at once, without waiting the half hour.
+    statoSiti.usciteConErrore = USCITE_CON_ERRORE_MASSIME - 1;
+    expect(file()).toMatchObject({ ok: true });
+    statoSiti.usciteConErrore = USCITE_CON_ERRORE_MASSIME;
+    try {
+      expect(file()).toMatchObject({ ok: false, inAttesa: 1 });
+      expect(file().motivo).toMatch(/terminato con errore 3 volte di fila/);
+    } finally {
+      statoSiti.usciteConErrore = 0;
+    }
     imposta("errore");
     const errore = file();
     expect(errore).toMatchObject({ ok: false, inErrore: 1 });

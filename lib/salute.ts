@@ -18,7 +18,8 @@
  *   a database recreated since the last copy);
  * - filePubblicati: the latest revision of every published edition has its files
  *   (siti_pubblicati, lib/sito): none in error, none waiting unchanged for more than
- *   FILE_ATTESA_MASSIMA_MS. Superseded revisions do not count.
+ *   FILE_ATTESA_MASSIMA_MS, nor waiting while the child process that makes them has ended
+ *   with an error USCITE_CON_ERRORE_MASSIME times in a row. Superseded revisions do not count.
  *
  * Nothing secret in it: counts, ages in seconds and thresholds only; no path, address,
  * e-mail or error text (a check that throws says only that it could not run; the
@@ -36,6 +37,7 @@ import { OGNI_MS } from "./backup/giornaliero";
 import { plurale } from "./italiano";
 import { MAX_TENTATIVI, ultimoTentativo } from "./mail/outbox";
 import { erroreDaRegistrare, log } from "./log";
+import { statoSiti } from "./sito/stato";
 
 const MB = 1024 * 1024;
 /** Free space below which the data folder is not ready (also: twice the database). */
@@ -48,6 +50,8 @@ export const POSTA_ABBANDONATA_FINESTRA_MS = 24 * 60 * 60_000;
 export const BACKUP_ETA_MASSIMA_MS = OGNI_MS + 2 * 60 * 60_000;
 /** An edition's files take a few minutes at most: half an hour without any progress is stuck. */
 export const FILE_ATTESA_MASSIMA_MS = 30 * 60_000;
+/** Times in a row the files' child process may end with an error before the check fails at once. */
+export const USCITE_CON_ERRORE_MASSIME = 3;
 
 export interface Controllo {
   ok: boolean;
@@ -169,8 +173,10 @@ function filePubblicati(db: Db, ora: Date): Controllo {
   const inErrore = righe.filter((r) => r.stato === "errore").length;
   const piuVecchio = inAttesa.length ? Math.max(...inAttesa.map((r) => eta(ora, r.aggiornatoIl))) : null;
   const fermo = piuVecchio !== null && piuVecchio > FILE_ATTESA_MASSIMA_MS;
+  // The child that makes them keeps dying (out of memory, Chromium missing…): no use waiting the 30 minutes.
+  const caduto = inAttesa.length > 0 && statoSiti.usciteConErrore >= USCITE_CON_ERRORE_MASSIME;
   const c: Controllo = {
-    ok: inErrore === 0 && !fermo,
+    ok: inErrore === 0 && !fermo && !caduto,
     edizioni: ultime.length,
     inAttesa: inAttesa.length,
     inErrore,
@@ -179,6 +185,7 @@ function filePubblicati(db: Db, ora: Date): Controllo {
   };
   if (inErrore) c.motivo = `i file di ${plurale(inErrore, "un'edizione pubblicata non sono stati fatti", "edizioni pubblicate non sono stati fatti")}: le pagine sono servite dall'applicazione; vedi il log del server.`;
   else if (fermo) c.motivo = "i file di un'edizione pubblicata aspettano da più del limite senza progressi.";
+  else if (caduto) c.motivo = `il processo che fa i file pubblicati è terminato con errore ${statoSiti.usciteConErrore} volte di fila; vedi il log del server.`;
   return c;
 }
 

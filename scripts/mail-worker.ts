@@ -5,7 +5,7 @@
  * rows are claimed before sending, but pointless).
  * Exit code 1 if some mail could not be sent (it stays in the queue).
  */
-import { getDb } from "../db/client";
+import { getDb, MigrazioniInSospeso } from "../db/client";
 import { inviaCoda } from "../lib/mail/outbox";
 import { creaTrasporto } from "../lib/mail/transport";
 import { promemoriaScadenze } from "../lib/review/reminders";
@@ -37,7 +37,8 @@ async function main(): Promise<number> {
 main().then(
   (codice) => process.exit(codice),
   (e) => {
-    console.error(e);
+    // A database not yet migrated to this version says so in one line; anything else with its stack.
+    console.error(e instanceof MigrazioniInSospeso ? e.message : e);
     process.exit(1);
   },
 );

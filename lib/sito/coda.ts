@@ -118,8 +118,9 @@ export function avviaSiti(db: Db): void {
   figlio.on("error", (e) => log.error({ errore: erroreDaRegistrare(e) }, "processo dei file pubblicati non avviato"));
   figlio.on("exit", (codice, segnale) => {
     lavoratore.figlio = null;
-    if (codice !== 0 && !lavoratore.fermato) log.error({ codice, segnale }, "processo dei file pubblicati terminato con errore");
     if (lavoratore.fermato) return;
+    statoSiti.usciteConErrore = codice === 0 ? 0 : statoSiti.usciteConErrore + 1;
+    if (codice !== 0) log.error({ codice, segnale, volte: statoSiti.usciteConErrore }, "processo dei file pubblicati terminato con errore");
     cartelleCambiate(db);
     if (lavoratore.ancora) avviaSiti(db);
     // A child that died (out of memory, killed) leaves the queue as it was: it is tried again.

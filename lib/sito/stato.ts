@@ -10,9 +10,11 @@ interface StatoSiti {
   inAttesa: Set<string>;
   /** Bumped whenever folders on disk change: what the server read from them is then read again. */
   versione: number;
+  /** How many times in a row the files' child process ended with an error (the health check reads it). */
+  usciteConErrore: number;
 }
 const g = globalThis as unknown as { __bilancioStatoSiti?: StatoSiti };
-export const statoSiti: StatoSiti = (g.__bilancioStatoSiti ??= { inAttesa: new Set(), versione: 0 });
+export const statoSiti: StatoSiti = (g.__bilancioStatoSiti ??= { inAttesa: new Set(), versione: 0, usciteConErrore: 0 });
 
 /** Changes whenever a folder is made or removed (lib/sito/servi.ts keeps what it read until then). */
 export const versioneSiti = (): number => statoSiti.versione;
