@@ -20,12 +20,15 @@ import { pubblicazione } from "../publication/queries";
 import { PubblicazioneAlterata } from "../publication/verifica";
 import { comandoFiglio } from "../processo-figlio";
 import { pulisciIncompleti } from "./genera";
-import { aggiornaRiga, imposta, MAX_TENTATIVI, tuttePubblicazioni, type AggiornamentoSito } from "./lavoro";
+import { opzioniSiti } from "./avvio";
+import { aggiornaRiga, daFare, imposta, lavoraCoda, MAX_TENTATIVI, tuttePubblicazioni, type AggiornamentoSito } from "./lavoro";
 import { chiaveSito, leggiOrigine } from "./origine";
 import { cartellaRevisione } from "./percorsi";
 import { statoSiti } from "./stato";
 
 interface Lavoratore {
+  /** The queue is being worked (by the child, or in this process under npm run dev). */
+  inCorso: boolean;
   figlio: ChildProcess | null;
   /** Set by a nudge while the child runs: the queue is looked at again when it exits. */
   ancora: boolean;
@@ -33,7 +36,7 @@ interface Lavoratore {
 }
 // One child per server process, also when Next.js loads this module more than once.
 const g = globalThis as unknown as { __bilancioLavoratoreSiti?: Lavoratore };
-const lavoratore = (g.__bilancioLavoratoreSiti ??= { figlio: null, ancora: false, fermato: false });
+const lavoratore = (g.__bilancioLavoratoreSiti ??= { inCorso: false, figlio: null, ancora: false, fermato: false });
 const log = logLavoro("sito");
 const RIPROVA_FIGLIO_MS = 30_000;
 
@@ -91,19 +94,40 @@ function cartelleCambiate(db: Db): void {
 }
 
 /**
- * Starts (or nudges) the child that makes the missing folders; returns at once. Called at
- * start and after each publication; a publication made while the child runs is picked up
- * by it (it reads the queue until empty) or, if it was already leaving, by the next one.
+ * Starts (or nudges) the work on the queue; returns at once. Called at start and after each
+ * publication; a publication made while the work runs is picked up by it (it reads the queue
+ * until empty) or, if it was already ending, by the next run. In production the work is a
+ * child process (this same server on its own port on 127.0.0.1, server.ts --genera-siti, at
+ * nice 19); under `npm run dev` there is no production build for a child to serve, so the
+ * development server does it in its own process, asking itself for the pages.
  */
 export function avviaSiti(db: Db): void {
   ricalcolaAttese(db);
   if (lavoratore.fermato) return;
-  if (lavoratore.figlio) {
+  if (lavoratore.inCorso) {
     lavoratore.ancora = true;
     return;
   }
   lavoratore.ancora = false;
-  // This same server on its own port on 127.0.0.1, rendering the pages for itself (server.ts).
+  if (daFare(db).length === 0) return;
+  lavoratore.inCorso = true;
+  if (process.env.NODE_ENV === "production") avviaFiglio(db);
+  else
+    lavoraCoda(db, opzioniSiti(), (a) => scrivi(db, a)).then(
+      () => finito(db, 0, null),
+      (e: unknown) => {
+        log.error({ errore: erroreDaRegistrare(e) }, "lavoro dei file pubblicati interrotto");
+        finito(db, 1, null);
+      },
+    );
+}
+
+/** A row change from the work: written here, at the server's normal priority. */
+function scrivi(db: Db, a: AggiornamentoSito): void {
+  if (aggiornaRiga(db, a)) cartelleCambiate(db);
+}
+
+function avviaFiglio(db: Db): void {
   const [comando, argomenti] = comandoFiglio("server.ts", ["--genera-siti"]);
   const figlio = spawn(/*turbopackIgnore: true*/ comando, argomenti, {
     cwd: process.cwd(),
@@ -111,21 +135,25 @@ export function avviaSiti(db: Db): void {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   lavoratore.figlio = figlio;
-  // The child only reads the database; its row changes are written here, at normal priority.
+  // The child only reads the database; its row changes are written here.
   figlio.on("message", (m: AggiornamentoSito) => {
-    if (m?.tipo === "sito" && aggiornaRiga(db, m)) cartelleCambiate(db);
+    if (m?.tipo === "sito") scrivi(db, m);
   });
   figlio.on("error", (e) => log.error({ errore: erroreDaRegistrare(e) }, "processo dei file pubblicati non avviato"));
-  figlio.on("exit", (codice, segnale) => {
-    lavoratore.figlio = null;
-    if (lavoratore.fermato) return;
-    statoSiti.usciteConErrore = codice === 0 ? 0 : statoSiti.usciteConErrore + 1;
-    if (codice !== 0) log.error({ codice, segnale, volte: statoSiti.usciteConErrore }, "processo dei file pubblicati terminato con errore");
-    cartelleCambiate(db);
-    if (lavoratore.ancora) avviaSiti(db);
-    // A child that died (out of memory, killed) leaves the queue as it was: it is tried again.
-    else if (codice !== 0) setTimeout(() => avviaSiti(db), RIPROVA_FIGLIO_MS).unref();
-  });
+  figlio.on("exit", (codice, segnale) => finito(db, codice, segnale));
+}
+
+/** The work ended (the child exited, or the in-process run returned). */
+function finito(db: Db, codice: number | null, segnale: NodeJS.Signals | null): void {
+  lavoratore.inCorso = false;
+  lavoratore.figlio = null;
+  if (lavoratore.fermato) return;
+  statoSiti.usciteConErrore = codice === 0 ? 0 : statoSiti.usciteConErrore + 1;
+  if (codice !== 0) log.error({ codice, segnale, volte: statoSiti.usciteConErrore }, "processo dei file pubblicati terminato con errore");
+  cartelleCambiate(db);
+  if (lavoratore.ancora) avviaSiti(db);
+  // A child that died (out of memory, killed) leaves the queue as it was: it is tried again.
+  else if (codice !== 0) setTimeout(() => avviaSiti(db), RIPROVA_FIGLIO_MS).unref();
 }
 
 /** At the server's stop: the child is ended (a half-made folder is removed at the next start). */
@@ -140,5 +168,4 @@ export async function fermaSiti(): Promise<void> {
   clearTimeout(tardi);
 }
 
-/** Whether the child is at work (for the health check and the tests). */
-export const sitiInLavorazione = (): boolean => lavoratore.figlio !== null;
+
