@@ -9,7 +9,12 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edizionePubblicata } from "../publication/prova-pubblicata";
 import { pubblicazione, type Pubblicazione } from "../publication/queries";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { Db } from "../../db/open";
+import * as schema from "../../db/schema";
 import { generaSito } from "./genera";
+import { aggiornaRiga, lavoraCoda, type AggiornamentoSito } from "./lavoro";
 import { cssConFontLocali, fogliDiStile, htmlRelativo, htmlStatico } from "./html";
 import { fileRegistrato, leggiOrigine } from "./origine";
 import { fileDiPagina, pagineSito, richiestaSito } from "./percorsi";
@@ -113,6 +118,8 @@ describe("la cartella di una revisione", () => {
       if (url === "/_next/static/css/app.css") return res.writeHead(200, { "Content-Type": "text/css" }).end(CSS);
       if (url === "/_next/static/media/t.woff2") return res.writeHead(200).end(FONT);
       if (url.startsWith("/edizioni/2014-2016")) return res.writeHead(200, { "Content-Type": "text/html" }).end(paginaNext(url) + "x".repeat(2000));
+      // What the queue's work asks before starting: the server answers.
+      if (url === "/login") return res.writeHead(200, { "Content-Type": "text/html" }).end("<html></html>");
       res.writeHead(404).end();
     });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
@@ -218,5 +225,31 @@ describe("la cartella di una revisione", () => {
     expect(codificaAccettata("gzip;q=1.0, br;q=0")).toBe("gzip");
     expect(codificaAccettata("identity")).toBeNull();
     expect(codificaAccettata(undefined)).toBeNull();
+  });
+  it("il lavoro della coda legge soltanto il database: ogni cambiamento di riga va al server, che lo scrive", { timeout: 240_000 }, async () => {
+    // A read-only connection to a copy of the database: a write would throw (SQLITE_READONLY).
+    const { db } = edizionePubblicata();
+    // Queued as the publication's transaction queues it.
+    const pubblicazioneId = db.$client.prepare("SELECT id FROM publications").pluck().get() as number;
+    db.$client.prepare("INSERT INTO siti_pubblicati (publication_id) VALUES (?)").run(pubblicazioneId);
+    const file = path.join(radice, "sola-lettura.sqlite");
+    writeFileSync(file, db.$client.serialize());
+    const solaLettura = drizzle(new Database(file, { readonly: true }), { schema }) as unknown as Db;
+    const altra = mkdtempSync(path.join(os.tmpdir(), "sito-coda-"));
+    const messaggi: AggiornamentoSito[] = [];
+    try {
+      await lavoraCoda(solaLettura, { radice: altra, origine, indirizzoApp: null, faiPdf: async () => PDF }, (m) => messaggi.push(m));
+      expect(new Set(messaggi.map((m) => m.publicationId))).toEqual(new Set([pubblicazioneId]));
+      expect(messaggi[0]).toEqual({ tipo: "sito", publicationId: pubblicazioneId, valori: { stato: "in_corso", fatti: 0, errore: null } });
+      expect(messaggi.at(-1)?.valori).toMatchObject({ stato: "pronto", errore: null, sha256Somme: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(messaggi.some((m) => typeof m.valori.fatti === "number" && m.valori.fatti > 0)).toBe(true);
+      expect(existsSync(path.join(altra, "2014-2016", "1", "SHA256SUMS"))).toBe(true);
+      // The server writes what the work reports: the row ends "pronto".
+      for (const m of messaggi) aggiornaRiga(db, m);
+      expect(db.$client.prepare("SELECT stato FROM siti_pubblicati WHERE publication_id = ?").pluck().get(pubblicazioneId)).toBe("pronto");
+    } finally {
+      solaLettura.$client.close();
+      rmSync(altra, { recursive: true, force: true });
+    }
   });
 });
