@@ -6,7 +6,7 @@
  * (a cron job running mail:send after an upgrade, say).
  */
 import "server-only";
-import { contieneDati, migrazioniConosciute, migrazioniDaApplicare } from "../lib/backup/aggiornamento";
+import { contieneDati, migrazioniConosciute, migrazioniDaApplicare } from "./migrazioni";
 import { applyMigrations, openDatabase, type Db } from "./open";
 
 export type { Db, Tx } from "./open";

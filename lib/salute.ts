@@ -31,7 +31,7 @@ import path from "node:path";
 import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { mailOutbox, publications, sitiPubblicati } from "../db/schema";
-import { migrazioniApplicate, migrazioniConosciute } from "./backup/aggiornamento";
+import { migrazioniApplicate, migrazioniConosciute } from "../db/migrazioni";
 import { elencoCopie } from "./backup/copie";
 import { OGNI_MS } from "./backup/giornaliero";
 import { plurale } from "./italiano";

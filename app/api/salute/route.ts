@@ -5,7 +5,7 @@
  */
 import { getDb } from "@/db/client";
 import { databasePath } from "@/db/open";
-import { cartellaMigrazioniPredefinita } from "@/lib/backup/aggiornamento";
+import { cartellaMigrazioniPredefinita } from "@/db/migrazioni";
 import { cartellaBackup } from "@/lib/backup/copie";
 import { statoSalute } from "@/lib/salute";
 
