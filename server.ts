@@ -14,7 +14,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 const { values: opzioni } = parseArgs({
@@ -49,7 +48,9 @@ async function main(): Promise<void> {
   const { timbraIndirizzoSocket } = await import("./lib/sicurezza/socket");
   const { nessunaCacheSeNonTrovata } = await import("./lib/sicurezza/risposte-404");
   const { rispondiDaiFile } = await import("./lib/sito/servi");
+  const { databasePath } = await import("./db/open");
   const { cartellaSiti } = await import("./lib/sito/percorsi");
+  const { suHttps } = await import("./lib/sito/avvio");
   const { eseguiArresto } = await import("./lib/arresto");
   const { segnalaServerPronto } = await import("./lib/server-pronto");
 
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
   const locale = !hostname || ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
   const origine = (p: number) => `http://${locale}:${p}`;
   Object.assign(process.env, { PORT: String(porta), __NEXT_PRIVATE_ORIGIN: origine(porta) });
-  // The same file the app opens (db/open.ts databasePath); its published folders sit beside it.
-  const radiceSiti = cartellaSiti(path.resolve(process.env.DATABASE_PATH ?? "data/bilancio.sqlite"));
-  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+  // The published folders, beside the database the app opens.
+  const radiceSiti = cartellaSiti(databasePath());
+  const https = suHttps();
 
   const app = next({ dev, hostname: hostname ?? "localhost", port: porta });
   const gestisci = app.getRequestHandler();

@@ -9,8 +9,8 @@ import { expect, test } from "@playwright/test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { accedi, idAzione } from "./helpers";
+import { leggiDatabase } from "./server-proprio";
 
 const PORTA = Number(process.env.E2E_PORT_ARRESTO ?? 3214);
 const URL_ARRESTO = `http://127.0.0.1:${PORTA}`;
@@ -61,27 +61,17 @@ interface Riconosciuto {
 
 test("SIGTERM durante una raffica di salvataggi: esce da solo entro 10 s e nessun salvataggio confermato si perde", async ({ page }) => {
   await accedi(page, COORDINATORE);
-  const utente = (() => {
-    const d = new Database(DATABASE, { readonly: true });
-    try {
-      return (d.prepare("SELECT id FROM users WHERE email = ?").get(COORDINATORE) as { id: number }).id;
-    } finally {
-      d.close();
-    }
-  })();
-  const blocchi = (() => {
-    const d = new Database(DATABASE, { readonly: true });
-    try {
-      return d
+  const utente = leggiDatabase(DATABASE, (d) => (d.prepare("SELECT id FROM users WHERE email = ?").get(COORDINATORE) as { id: number }).id);
+  const blocchi = leggiDatabase(
+    DATABASE,
+    (d) =>
+      d
         .prepare(
           `SELECT b.id, b.version, b.payload, b.section_id AS sezione FROM blocks b JOIN sections s ON s.id = b.section_id
            WHERE b.tipo = 'indicatore' AND s.stato = 'bozza' ORDER BY b.id LIMIT ?`,
         )
-        .all(EDITORI) as { id: number; version: number; payload: string; sezione: number }[];
-    } finally {
-      d.close();
-    }
-  })();
+        .all(EDITORI) as { id: number; version: number; payload: string; sezione: number }[],
+  );
   expect(blocchi).toHaveLength(EDITORI);
 
   const azione = idAzione("salvaBloccoAction");
@@ -140,18 +130,13 @@ test("SIGTERM durante una raffica di salvataggi: esce da solo entro 10 s e nessu
   // The WAL was checkpointed into the file: the database alone holds every save.
   const wal = `${DATABASE}-wal`;
   expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
-  const d = new Database(DATABASE, { readonly: true });
-  try {
-    for (const b of blocchi) {
-      const ultimo = riconosciuti.filter((x) => x.blocco === b.id).at(-1);
-      expect(ultimo, `il blocco ${b.id} ha salvataggi confermati`).toBeDefined();
-      const riga = d.prepare("SELECT version, payload FROM blocks WHERE id = ?").get(b.id) as { version: number; payload: string };
-      // A save in flight when the connection was cut may have committed unacknowledged: never less than acknowledged.
-      expect(riga.version).toBeGreaterThanOrEqual(ultimo!.version);
-      if (riga.version === ultimo!.version) expect((JSON.parse(riga.payload) as { valore: unknown }).valore).toBe(ultimo!.valore);
-    }
-  } finally {
-    d.close();
+  for (const b of blocchi) {
+    const ultimo = riconosciuti.filter((x) => x.blocco === b.id).at(-1);
+    expect(ultimo, `il blocco ${b.id} ha salvataggi confermati`).toBeDefined();
+    const riga = leggiDatabase(DATABASE, (d) => d.prepare("SELECT version, payload FROM blocks WHERE id = ?").get(b.id) as { version: number; payload: string });
+    // A save in flight when the connection was cut may have committed unacknowledged: never less than acknowledged.
+    expect(riga.version).toBeGreaterThanOrEqual(ultimo!.version);
+    if (riga.version === ultimo!.version) expect((JSON.parse(riga.payload) as { valore: unknown }).valore).toBe(ultimo!.valore);
   }
 
   // One log line per request: the acknowledged saves are there under the id they were answered with.

@@ -19,11 +19,11 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { EDIZIONE_PUBBLICATA as SLUG } from "../db/demo/edizioni";
 import { cacheControl } from "../lib/publication/file-pubblici";
 import { accedi, tentaAccesso, PASSWORD } from "./helpers";
-import { avviaServerProprio, type ServerProprio } from "./server-proprio";
+import { avviaServerProprio, leggiDatabase, type ServerProprio } from "./server-proprio";
 
 const CADDY = "/usr/bin/caddy";
 const NOME = "bilancio.localhost";
@@ -94,14 +94,7 @@ function direttoAllApp(percorso: string, intestazioni: Record<string, string> = 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 /** The test server's audit log, read-only. */
-function registro<T>(f: (db: Database.Database) => T): T {
-  const db = new Database(app!.database, { readonly: true, fileMustExist: true });
-  try {
-    return f(db);
-  } finally {
-    db.close();
-  }
-}
+const registro = <T>(f: (db: Database.Database) => T): T => leggiDatabase(app!.database, f);
 
 /** The last row of the audit log so far: the logins of a step are the rows after it. */
 const segnaRegistro = (): number => registro((db) => (db.prepare("SELECT coalesce(max(id), 0) AS id FROM audit_log").get() as { id: number }).id);

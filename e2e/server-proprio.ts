@@ -5,9 +5,20 @@
  * in a configuration the two shared servers of playwright.config.ts do not have (behind a
  * proxy, over https). Its output goes to server.log in the folder, for diagnosis.
  */
+import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+
+/** Reads the database of a test's own server, read-only (to check what the app did, never to change it). */
+export function leggiDatabase<T>(file: string, f: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return f(db);
+  } finally {
+    db.close();
+  }
+}
 
 export interface ServerProprio {
   /** Where the server answers, http://127.0.0.1:<porta>. */

@@ -2,7 +2,7 @@
  * Before the server starts: migrations applied (after a backup when there are new ones and
  * the database holds data; all or none, lib/backup/aggiornamento.ts), the auth secret in
  * place, no public pages cached from another database. A failing migration stops here,
- * with the reason on stderr and exit code 1: `next start` does not run.
+ * with the reason on stderr and exit code 1: the server (server.ts) does not start.
  */
 import { rmSync } from "node:fs";
 import { databasePath } from "../db/open";

@@ -167,5 +167,3 @@ export async function fermaSiti(): Promise<void> {
   await uscito;
   clearTimeout(tardi);
 }
-
-

@@ -3,7 +3,8 @@
  * --genera-siti, started by lib/sito/coda.ts): the revisions whose folder is missing are
  * made one at a time, their rows in siti_pubblicati kept up to date, until none is left. The
  * pages and the print page are rendered by the child's own server, never by the main one.
- * The main server is told after each folder (avvisa), to read the folders again.
+ * It only reads the database: each row change is sent to the main server, which writes it
+ * and reads the folders again once a revision is done.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/open";
@@ -131,7 +132,8 @@ export async function lavoraNelFiglio(db: Db, opzioni: () => OpzioniLavoro, inAs
   let codice = 0;
   try {
     const origine = await inAscolto;
-    await lavoraCoda(db, { ...opzioni(), origine }, (a) => process.send?.(a));  } catch (e) {
+    await lavoraCoda(db, { ...opzioni(), origine }, (a) => process.send?.(a));
+  } catch (e) {
     codice = 1;
     logRadice.error({ lavoro: "sito", errore: erroreDaRegistrare(e) }, "processo dei file pubblicati interrotto");
   }
